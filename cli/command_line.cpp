@@ -1,0 +1,281 @@
+#include "command_line.h"
+
+#include "migration.h"
+#include "report_text.h"
+#include "terminal_progress.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QSaveFile>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+namespace magellan {
+namespace {
+
+std::atomic<bool> interruptRequested{false};
+
+extern "C" void onInterrupt(int signal) {
+    interruptRequested.store(true);
+    std::signal(signal, SIG_DFL); // a second Ctrl-C ends the process at once
+}
+
+const QStringList commands{QStringLiteral("inspect"), QStringLiteral("migrate"),
+                           QStringLiteral("verify")};
+
+const char *const usageText = R"(Usage: magellan-kv [FILE.db]
+       magellan-kv inspect SRC [--json]
+       magellan-kv migrate SRC DST [--key-layout seed|magellan] [--tables LIST] [--force]
+                               [--report FILE.json] [--no-verify] [--lock-timeout SECONDS]
+       magellan-kv verify SRC DST [--json] [--key-layout seed|magellan] [--tables LIST]
+
+Moves the side tables of a magellan SQLite index (code_chunks, ast_nodes, cfg_blocks) into a
+RocksDB store, and shows that nothing was lost. With no command, or with only a database file,
+it starts the desktop app.
+
+Commands:
+  inspect   Show the schema version, side tables, row and group counts of SRC.
+  migrate   Write a new store at DST from SRC, read it back and compare it with SRC.
+            DST appears only when complete and verified; SRC is never modified.
+  verify    Compare an existing store DST with SRC: counts per table and a deep checksum.
+
+Options:
+  --key-layout L   seed (ast:{file_id}, the default) or magellan (ast:file:{file_id})
+  --tables LIST    comma-separated tables to migrate: code_chunks, ast_nodes, cfg_blocks,
+                   execution_log, file_metrics, symbol_metrics (default: the first three)
+  --force          replace an existing store at DST, once the new one is complete
+  --report FILE    also write the full report as JSON
+  --no-verify      publish without reading the store back (counts are then not checked)
+  --lock-timeout S seconds to wait for a writer's lock on SRC (default 5)
+  --json           print the result as JSON
+  -h, --help       show this help
+  -v, --version    show the version
+
+Exit status:
+  0    every table verified, no row rejected
+  1    verification failed, or rows were rejected (the store is complete; see the report)
+  2    bad input or usage (the message names the file and the problem); nothing written
+  3    the run failed for another reason (I/O error, disk full); nothing written
+  130  interrupted by Ctrl-C or SIGTERM; nothing written
+)";
+
+void printError(const QString &message) {
+    std::fprintf(stderr, "magellan-kv: error: %s\n", message.toLocal8Bit().constData());
+}
+
+int usageError(const QString &message) {
+    printError(message);
+    std::fprintf(stderr, "Try 'magellan-kv --help'.\n");
+    return ExitBadInput;
+}
+
+int exitStatusFor(const Status &status) {
+    switch (status.code()) {
+    case Status::Code::Ok:
+        return ExitVerified;
+    case Status::Code::VerificationFailed:
+        return ExitMismatch;
+    case Status::Code::InvalidInput:
+    case Status::Code::Busy:
+    case Status::Code::Corrupt:
+        return ExitBadInput;
+    case Status::Code::Cancelled:
+        return ExitInterrupted;
+    case Status::Code::IoError:
+    case Status::Code::Internal:
+        return ExitFailed;
+    }
+    return ExitFailed;
+}
+
+void printJson(const nlohmann::ordered_json &json) {
+    std::fprintf(stdout, "%s\n", json.dump(2).c_str());
+}
+
+struct TableOptions {
+    std::vector<SourceTable> tables;
+    std::optional<KeyLayout> layout;
+};
+
+// Reads --tables and --key-layout; an error message when they are wrong.
+QString readTableOptions(const QCommandLineParser &parser, TableOptions &options) {
+    if (parser.isSet(QStringLiteral("key-layout"))) {
+        options.layout = parseKeyLayout(parser.value(QStringLiteral("key-layout")));
+        if (!options.layout)
+            return QStringLiteral("--key-layout must be seed or magellan, not '%1'")
+                .arg(parser.value(QStringLiteral("key-layout")));
+    }
+    if (parser.isSet(QStringLiteral("tables"))) {
+        for (const QString &name :
+             parser.value(QStringLiteral("tables")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const TableDefinition *definition = findTableDefinition(name.trimmed());
+            if (!definition)
+                return QStringLiteral("--tables: unknown table '%1'").arg(name.trimmed());
+            options.tables.push_back(definition->table);
+        }
+    }
+    return {};
+}
+
+int finishRun(const MigrationOutcome &outcome, bool json, const QString &action) {
+    const Status &status = outcome.status;
+    const bool haveReport = status.isOk() || status.code() == Status::Code::VerificationFailed;
+    if (json && haveReport) {
+        printJson(outcome.report.toJson());
+    } else if (haveReport) {
+        std::fputs(comparisonTable(outcome.report).toLocal8Bit().constData(), stdout);
+    }
+    if (status.code() == Status::Code::Cancelled) {
+        std::fprintf(stderr, "magellan-kv: interrupted; %s\n", action.toLocal8Bit().constData());
+        return ExitInterrupted;
+    }
+    if (!status.isOk()) {
+        printError(status.message());
+        return exitStatusFor(status);
+    }
+    return outcome.report.rejectedRows() > 0 ? ExitMismatch : ExitVerified;
+}
+
+int runInspect(const QStringList &arguments) {
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("inspect"), {});
+    parser.addPositionalArgument(QStringLiteral("SRC"), {});
+    parser.addOption({QStringLiteral("json"), {}});
+    parser.addOption(
+        {QStringLiteral("lock-timeout"), {}, QStringLiteral("seconds"), QStringLiteral("5")});
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2)
+        return usageError(QStringLiteral("inspect takes one database: magellan-kv inspect SRC"));
+    const int timeoutMs = parser.value(QStringLiteral("lock-timeout")).toDouble() * 1000;
+    Result<std::unique_ptr<SourceDatabase>> source = SourceDatabase::open(positional[1], timeoutMs);
+    if (!source.isOk()) {
+        printError(source.status().message());
+        return exitStatusFor(source.status());
+    }
+    Result<SourceInfo> info = source.value()->inspect(true);
+    if (!info.isOk()) {
+        printError(info.status().message());
+        return exitStatusFor(info.status());
+    }
+    if (!info->hasAnySideTable()) {
+        printError(resolveTables(info.value(), {}).status().message());
+        return ExitBadInput;
+    }
+    if (parser.isSet(QStringLiteral("json")))
+        printJson(sourceInfoJson(info.value()));
+    else
+        std::fputs(sourceInfoText(info.value()).toLocal8Bit().constData(), stdout);
+    return ExitVerified;
+}
+
+int runMigrate(const QStringList &arguments) {
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("migrate"), {});
+    parser.addOption({QStringLiteral("key-layout"), {}, QStringLiteral("layout")});
+    parser.addOption({QStringLiteral("tables"), {}, QStringLiteral("list")});
+    parser.addOption({QStringLiteral("force"), {}});
+    parser.addOption({QStringLiteral("report"), {}, QStringLiteral("file")});
+    parser.addOption({QStringLiteral("no-verify"), {}});
+    parser.addOption({QStringLiteral("json"), {}});
+    parser.addOption(
+        {QStringLiteral("lock-timeout"), {}, QStringLiteral("seconds"), QStringLiteral("5")});
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 3)
+        return usageError(QStringLiteral("migrate takes a source and a destination: magellan-kv "
+                                         "migrate SRC DST"));
+    TableOptions tableOptions;
+    if (const QString error = readTableOptions(parser, tableOptions); !error.isEmpty())
+        return usageError(error);
+    MigrationOptions options;
+    options.layout = tableOptions.layout.value_or(KeyLayout::Seed);
+    options.tables = tableOptions.tables;
+    options.replaceExisting = parser.isSet(QStringLiteral("force"));
+    options.verify = !parser.isSet(QStringLiteral("no-verify"));
+    options.lockTimeoutMs = parser.value(QStringLiteral("lock-timeout")).toDouble() * 1000;
+
+    TerminalProgress progress(stderr, interruptRequested);
+    const MigrationOutcome outcome =
+        migrateDatabase(positional[1], positional[2], options, &progress);
+    const bool haveReport =
+        outcome.status.isOk() || outcome.status.code() == Status::Code::VerificationFailed;
+    if (parser.isSet(QStringLiteral("report")) && haveReport) {
+        QSaveFile file(parser.value(QStringLiteral("report")));
+        const std::string json = outcome.report.toJson().dump(2) + "\n";
+        if (!file.open(QIODevice::WriteOnly) || file.write(json.data(), json.size()) < 0 ||
+            !file.commit())
+            printError(QStringLiteral("%1: cannot write the report: %2")
+                           .arg(file.fileName(), file.errorString()));
+    }
+    return finishRun(outcome, parser.isSet(QStringLiteral("json")),
+                     QStringLiteral("nothing was written to %1").arg(positional[2]));
+}
+
+int runVerify(const QStringList &arguments) {
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("verify"), {});
+    parser.addOption({QStringLiteral("key-layout"), {}, QStringLiteral("layout")});
+    parser.addOption({QStringLiteral("tables"), {}, QStringLiteral("list")});
+    parser.addOption({QStringLiteral("json"), {}});
+    parser.addOption(
+        {QStringLiteral("lock-timeout"), {}, QStringLiteral("seconds"), QStringLiteral("5")});
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 3)
+        return usageError(QStringLiteral("verify takes a source and a store: magellan-kv verify "
+                                         "SRC DST"));
+    TableOptions tableOptions;
+    if (const QString error = readTableOptions(parser, tableOptions); !error.isEmpty())
+        return usageError(error);
+    VerifyOptions options;
+    options.layout = tableOptions.layout;
+    options.tables = tableOptions.tables;
+    options.lockTimeoutMs = parser.value(QStringLiteral("lock-timeout")).toDouble() * 1000;
+    TerminalProgress progress(stderr, interruptRequested);
+    const MigrationOutcome outcome = verifyStore(positional[1], positional[2], options, &progress);
+    return finishRun(outcome, parser.isSet(QStringLiteral("json")),
+                     QStringLiteral("nothing verified"));
+}
+
+} // namespace
+
+bool isCommandLineInvocation(const QStringList &arguments) {
+    if (arguments.size() < 2)
+        return false;
+    const QString &first = arguments[1];
+    return commands.contains(first) || first == QLatin1String("-h") ||
+           first == QLatin1String("--help") || first == QLatin1String("-v") ||
+           first == QLatin1String("--version") || first.startsWith(QLatin1Char('-'));
+}
+
+int runCommandLine(const QStringList &arguments) {
+    interruptRequested.store(false);
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    const QString command = arguments.value(1);
+    if (command == QLatin1String("-h") || command == QLatin1String("--help")) {
+        std::fputs(usageText, stdout);
+        return ExitVerified;
+    }
+    if (command == QLatin1String("-v") || command == QLatin1String("--version")) {
+        std::printf("magellan-kv %s (KV format %d)\n", toolVersion().toLocal8Bit().constData(),
+                    kvFormatVersion);
+        return ExitVerified;
+    }
+    if (command == QLatin1String("inspect"))
+        return runInspect(arguments);
+    if (command == QLatin1String("migrate"))
+        return runMigrate(arguments);
+    if (command == QLatin1String("verify"))
+        return runVerify(arguments);
+    return usageError(QStringLiteral("unknown command or option '%1'").arg(command));
+}
+
+} // namespace magellan

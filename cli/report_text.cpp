@@ -1,0 +1,111 @@
+#include "report_text.h"
+
+#include "terminal_progress.h"
+
+#include <QLocale>
+
+namespace magellan {
+namespace {
+
+constexpr int listedRejects = 20;
+
+QString fileSize(qint64 bytes) {
+    return QLocale::c().formattedDataSize(bytes);
+}
+
+QString row(const QStringList &cells, const QList<int> &widths) {
+    QString line;
+    for (int i = 0; i < cells.size(); ++i)
+        line += i == 0 ? cells[i].leftJustified(widths[i])
+                       : QLatin1String("  ") + cells[i].rightJustified(widths[i]);
+    return line.trimmed() + QLatin1Char('\n');
+}
+
+} // namespace
+
+QString comparisonTable(const MigrationReport &report) {
+    const QList<int> widths{14, 12, 10, 11, 9, 9, 9, 14};
+    QString text =
+        row({QStringLiteral("table"), QStringLiteral("SQLite rows"), QStringLiteral("KV keys"),
+             QStringLiteral("KV records"), QStringLiteral("rejected"), QStringLiteral("repaired"),
+             QStringLiteral("time"), QStringLiteral("status")},
+            widths);
+    bool deepPass = true;
+    for (const TableReport &table : report.tables) {
+        const bool read = table.readBack;
+        QString status = !read                  ? QStringLiteral("not verified")
+                         : table.passed()       ? QStringLiteral("pass")
+                         : !table.countsMatch() ? QStringLiteral("FAIL counts")
+                                                : QStringLiteral("FAIL checksum");
+        deepPass = deepPass && read && table.checksumsMatch();
+        text += row({tableName(table.table), groupedNumber(table.sourceRows),
+                     read ? groupedNumber(table.store.keys) : QStringLiteral("-"),
+                     read ? groupedNumber(table.store.records) : QStringLiteral("-"),
+                     groupedNumber(read ? table.store.rejected : table.scan.rejectedRows),
+                     groupedNumber(table.scan.repairedValues), shortDuration(table.scan.seconds),
+                     status},
+                    widths);
+    }
+    if (!report.readBack)
+        text += QStringLiteral("deep check: not run (--no-verify)\n");
+    else
+        text += QStringLiteral("deep check: %1 (order-independent checksum of every row, SQLite "
+                               "side against KV side)\n")
+                    .arg(deepPass ? QStringLiteral("pass") : QStringLiteral("FAIL"));
+    if (report.strayKeys > 0)
+        text += QStringLiteral("stray keys: %1 keys belong to no migrated table, e.g. %2\n")
+                    .arg(report.strayKeys)
+                    .arg(report.strayExamples.join(QStringLiteral(", ")));
+    int listed = 0;
+    for (const TableReport &table : report.tables) {
+        for (const RejectedRow &rejected : table.scan.rejects) {
+            if (listed++ == 0)
+                text += QStringLiteral("rejected rows (table, rowid, column: reason):\n");
+            if (listed > listedRejects)
+                break;
+            text += QStringLiteral("  %1 %2 %3: %4\n")
+                        .arg(tableName(rejected.table))
+                        .arg(rejected.rowid)
+                        .arg(rejected.column, rejected.reason);
+        }
+    }
+    if (report.rejectedRows() > listedRejects)
+        text += QStringLiteral("  ... %1 in all; --report FILE lists the first %2 per table\n")
+                    .arg(report.rejectedRows())
+                    .arg(TableScanner::listedRejectLimit);
+    text += QStringLiteral("store: %1 (key layout %2)\n")
+                .arg(report.destination, keyLayoutName(report.layout));
+    return text;
+}
+
+QString sourceInfoText(const SourceInfo &info) {
+    QString text =
+        QStringLiteral("file: %1\nsize: %2, modified %3\nschema version: %4, journal "
+                       "mode: %5\n\n")
+            .arg(info.path, fileSize(info.sizeBytes), info.modified.toString(Qt::ISODate),
+                 info.schemaVersion < 0 ? QStringLiteral("unknown (no magellan_meta)")
+                                        : QString::number(info.schemaVersion),
+                 info.journalMode);
+    const QList<int> widths{15, 12, 10};
+    text +=
+        row({QStringLiteral("table"), QStringLiteral("rows"), QStringLiteral("groups")}, widths);
+    for (const SourceTableInfo &table : info.tables) {
+        if (!table.exists) {
+            text += row({tableName(table.table), QStringLiteral("absent"), QString()}, widths);
+            continue;
+        }
+        text += row({tableName(table.table), groupedNumber(table.rows),
+                     table.groups >= 0 ? groupedNumber(table.groups) : QStringLiteral("-")},
+                    widths);
+    }
+    text += QStringLiteral("\ncolumns:\n");
+    for (const SourceTableInfo &table : info.tables)
+        if (table.exists)
+            text += QStringLiteral("  %1: %2\n")
+                        .arg(tableName(table.table), table.columns.join(QStringLiteral(", ")));
+    text += QStringLiteral("\nexecution_log, file_metrics and symbol_metrics are optional: migrate "
+                           "them with --tables.\n");
+    return text;
+}
+
+} // namespace magellan

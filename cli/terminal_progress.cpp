@@ -1,0 +1,76 @@
+#include "terminal_progress.h"
+
+#include <QString>
+
+#include <unistd.h>
+
+namespace magellan {
+
+QString groupedNumber(qint64 value) {
+    QString digits = QString::number(value < 0 ? -value : value);
+    for (int i = digits.size() - 3; i > 0; i -= 3)
+        digits.insert(i, QLatin1Char(','));
+    return value < 0 ? QLatin1Char('-') + digits : digits;
+}
+
+QString shortDuration(double seconds) {
+    if (seconds < 60)
+        return QStringLiteral("%1 s").arg(seconds, 0, 'f', seconds < 10 ? 2 : 1);
+    const qint64 whole = static_cast<qint64>(seconds + 0.5);
+    if (whole < 3600)
+        return QStringLiteral("%1 min %2 s")
+            .arg(whole / 60)
+            .arg(whole % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1 h %2 min")
+        .arg(whole / 3600)
+        .arg(whole % 3600 / 60, 2, 10, QLatin1Char('0'));
+}
+
+TerminalProgress::TerminalProgress(FILE *stream, const std::atomic<bool> &cancelFlag)
+    : m_stream(stream), m_enabled(::isatty(::fileno(stream)) == 1), m_cancelFlag(cancelFlag) {}
+
+TerminalProgress::~TerminalProgress() {
+    endLine();
+}
+
+void TerminalProgress::endLine() {
+    if (m_lineOpen)
+        std::fputc('\n', m_stream);
+    m_lineOpen = false;
+}
+
+void TerminalProgress::tableProgress(MigrationPhase phase, SourceTable table, qint64 done,
+                                     qint64 total) {
+    if (!m_enabled)
+        return;
+    if (done == 0 || phase != m_phase || table != m_table) {
+        if (phase != m_phase || table != m_table || !m_lineOpen) {
+            endLine();
+            m_tableTimer.start();
+        }
+        m_phase = phase;
+        m_table = table;
+    }
+    if (!m_throttle.shouldEmit(done, total))
+        return;
+    const double seconds = std::max(1e-3, m_tableTimer.nsecsElapsed() / 1e9);
+    const double rate = done / seconds;
+    const int percent = total > 0 ? static_cast<int>(100.0 * done / total) : 100;
+    const QString left = rate > 0 && done < total
+                             ? shortDuration((total - done) / rate) + " left"
+                             : QStringLiteral("done in ") + shortDuration(seconds);
+    const QString line = QStringLiteral("%1 %2  %3 / %4 rows  %5%  %6 rows/s  %7")
+                             .arg(phase == MigrationPhase::Scanning ? QStringLiteral("migrating")
+                                                                    : QStringLiteral("verifying"))
+                             .arg(tableName(table), -14)
+                             .arg(groupedNumber(done), 11)
+                             .arg(groupedNumber(total))
+                             .arg(percent, 3)
+                             .arg(groupedNumber(static_cast<qint64>(rate)))
+                             .arg(left);
+    std::fprintf(m_stream, "\r%s\033[K", line.toLocal8Bit().constData());
+    std::fflush(m_stream);
+    m_lineOpen = true;
+}
+
+} // namespace magellan

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "progress.h"
+
+#include <QElapsedTimer>
+
+#include <atomic>
+#include <cstdio>
+
+namespace magellan {
+
+// Shows per-table progress on a terminal: one line per table, redrawn in place, with rows,
+// rate and time left. Cancellation comes from a flag that a signal handler may set.
+class TerminalProgress final : public ProgressObserver {
+public:
+    // Draws on `stream` only when it is a terminal.
+    TerminalProgress(FILE *stream, const std::atomic<bool> &cancelFlag);
+    ~TerminalProgress() override;
+
+    void tableProgress(MigrationPhase phase, SourceTable table, qint64 done, qint64 total) override;
+    bool isCancelRequested() const override { return m_cancelFlag.load(); }
+
+private:
+    void endLine();
+
+    FILE *m_stream;
+    bool m_enabled;
+    const std::atomic<bool> &m_cancelFlag;
+    ProgressThrottle m_throttle{100};
+    QElapsedTimer m_tableTimer;
+    bool m_lineOpen = false;
+    MigrationPhase m_phase = MigrationPhase::Scanning;
+    SourceTable m_table = SourceTable::CodeChunks;
+};
+
+// 1234567 -> "1,234,567"
+QString groupedNumber(qint64 value);
+// Seconds as "0.41 s", "3 min 05 s", "1 h 02 min".
+QString shortDuration(double seconds);
+
+} // namespace magellan

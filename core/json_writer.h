@@ -1,0 +1,48 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace magellan {
+
+// Appends compact JSON to a string, with the one canonical spelling the KV format uses for each
+// value: the writer, the verifier and the browser all go through it, so equal values give equal
+// bytes.
+class JsonWriter {
+public:
+    // `out` must outlive the writer; the writer only appends to it.
+    explicit JsonWriter(std::string &out) : m_out(out) {}
+
+    void beginObject();
+    void endObject();
+    void beginArray();
+    void endArray();
+    // REQUIRES: inside an object. `name` must be valid UTF-8.
+    void key(std::string_view name);
+    void nullValue();
+    void boolValue(bool value);
+    void intValue(std::int64_t value);
+    void unsignedValue(std::uint64_t value);
+    // Shortest round-trip form; integral values keep a ".0" so they read back as reals;
+    // infinities are written as 1e999 / -1e999 (valid JSON that parses back to infinity).
+    void doubleValue(double value);
+    // REQUIRES: `utf8` is valid UTF-8.
+    void stringValue(std::string_view utf8);
+    // Appends an already-encoded JSON value as it is.
+    void rawValue(std::string_view json);
+
+    static void appendEscaped(std::string_view utf8, std::string &out);
+    static void appendDouble(double value, std::string &out);
+    static void appendInt(std::int64_t value, std::string &out);
+
+private:
+    void separate();
+
+    std::string &m_out;
+    std::vector<bool> m_hasItems; // one entry per open object or array
+    bool m_afterKey = false;
+};
+
+} // namespace magellan

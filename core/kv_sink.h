@@ -1,0 +1,24 @@
+#pragma once
+
+#include "status.h"
+
+#include <string_view>
+
+namespace magellan {
+
+// Where a table scan sends its entries: the store being written, or nothing at all when only
+// the source's counts and checksum are wanted.
+class KvSink {
+public:
+    virtual ~KvSink() = default;
+    // Stores one entry. An error stops the scan.
+    virtual Status put(std::string_view key, std::string_view value) = 0;
+};
+
+// Accepts and forgets every entry.
+class DiscardingSink final : public KvSink {
+public:
+    Status put(std::string_view, std::string_view) override { return Status::ok(); }
+};
+
+} // namespace magellan

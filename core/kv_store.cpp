@@ -1,0 +1,157 @@
+#include "kv_store.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <rocksdb/db.h>
+#include <rocksdb/options.h>
+#include <rocksdb/write_batch.h>
+
+namespace magellan {
+namespace {
+
+constexpr size_t batchBytes = 8 << 20; // large batches: few, cheap writes
+
+rocksdb::Slice slice(std::string_view text) {
+    return {text.data(), text.size()};
+}
+
+Status storeError(const QString &path, const rocksdb::Status &status, const QString &what) {
+    const QString detail = QString::fromStdString(status.ToString());
+    if (status.IsIOError() && (detail.contains(QLatin1String("lock")) ||
+                               detail.contains(QLatin1String("Resource temporarily unavailable"))))
+        return Status::busy(
+            QStringLiteral("%1: the store is in use by another process (%2)").arg(path, detail));
+    if (status.IsCorruption())
+        return Status::corrupt(QStringLiteral("%1: the store is damaged: %2").arg(path, detail));
+    if (status.IsNoSpace())
+        return Status::ioError(
+            QStringLiteral("%1: no space left on the device while %2: %3").arg(path, what, detail));
+    return Status::ioError(QStringLiteral("%1: %2 failed: %3").arg(path, what, detail));
+}
+
+rocksdb::Options storeOptions() {
+    rocksdb::Options options;
+    options.create_if_missing = true;
+    options.error_if_exists = true;
+    options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+    options.keep_log_file_num = 1;
+    options.write_buffer_size = 64 << 20;
+    options.compression = rocksdb::kLZ4Compression; // JSON halves; LZ4 costs little CPU
+    return options;
+}
+
+} // namespace
+
+bool isKvStoreFolder(const QString &path) {
+    return QFileInfo(path).isDir() &&
+           QFileInfo::exists(QDir(path).filePath(QStringLiteral("CURRENT")));
+}
+
+KvStore::KvStore(QString path, rocksdb::DB *db)
+    : m_path(std::move(path)), m_db(db), m_batch(std::make_unique<rocksdb::WriteBatch>()) {}
+
+KvStore::~KvStore() {
+    if (m_db)
+        m_db->Close();
+}
+
+Result<std::unique_ptr<KvStore>> KvStore::open(const QString &path, Mode mode) {
+    const QFileInfo info(path);
+    if (mode != Mode::CreateNew) {
+        if (!info.exists())
+            return Status::invalidInput(QStringLiteral("%1: no such store").arg(path));
+        if (!info.isDir())
+            return Status::invalidInput(
+                QStringLiteral("%1: is a file, not a store folder").arg(path));
+        if (!isKvStoreFolder(path))
+            return Status::invalidInput(
+                QStringLiteral("%1: is not a RocksDB store (it has no CURRENT file)").arg(path));
+    }
+    rocksdb::Options options = storeOptions();
+    options.create_if_missing = mode == Mode::CreateNew;
+    options.error_if_exists = mode == Mode::CreateNew;
+    rocksdb::DB *db = nullptr;
+    const std::string native = QDir::toNativeSeparators(path).toStdString();
+    const rocksdb::Status status = mode == Mode::ReadOnly
+                                       ? rocksdb::DB::OpenForReadOnly(options, native, &db)
+                                       : rocksdb::DB::Open(options, native, &db);
+    if (!status.ok())
+        return storeError(path, status, QStringLiteral("opening the store"));
+    return std::unique_ptr<KvStore>(new KvStore(path, db));
+}
+
+Status KvStore::put(std::string_view key, std::string_view value) {
+    const rocksdb::Status status = m_batch->Put(slice(key), slice(value));
+    if (!status.ok())
+        return storeError(m_path, status, QStringLiteral("writing"));
+    return m_batch->GetDataSize() >= batchBytes ? writeBatch() : Status::ok();
+}
+
+Status KvStore::writeBatch() {
+    if (m_batch->Count() == 0)
+        return Status::ok();
+    rocksdb::WriteOptions options;
+    options.disableWAL = true; // the store is staged: a crash throws it away, so no log is needed
+    const rocksdb::Status status = m_db->Write(options, m_batch.get());
+    m_batch->Clear();
+    return status.ok() ? Status::ok() : storeError(m_path, status, QStringLiteral("writing"));
+}
+
+Status KvStore::flush() {
+    if (Status status = writeBatch(); !status.isOk())
+        return status;
+    rocksdb::FlushOptions options;
+    options.wait = true;
+    const rocksdb::Status status = m_db->Flush(options);
+    return status.ok() ? Status::ok() : storeError(m_path, status, QStringLiteral("flushing"));
+}
+
+Result<std::optional<std::string>> KvStore::get(std::string_view key) const {
+    std::string value;
+    const rocksdb::Status status = m_db->Get(rocksdb::ReadOptions(), slice(key), &value);
+    if (status.IsNotFound())
+        return std::optional<std::string>();
+    if (!status.ok())
+        return storeError(m_path, status, QStringLiteral("reading"));
+    return std::optional<std::string>(std::move(value));
+}
+
+std::unique_ptr<KvStore::Cursor> KvStore::cursor() const {
+    rocksdb::ReadOptions options;
+    options.fill_cache = false; // a walk reads each block once
+    options.readahead_size = 2 << 20;
+    return std::make_unique<Cursor>(std::unique_ptr<rocksdb::Iterator>(m_db->NewIterator(options)));
+}
+
+KvStore::Cursor::Cursor(std::unique_ptr<rocksdb::Iterator> iterator)
+    : m_iterator(std::move(iterator)) {}
+KvStore::Cursor::~Cursor() = default;
+void KvStore::Cursor::seekToFirst() {
+    m_iterator->SeekToFirst();
+}
+void KvStore::Cursor::seek(std::string_view key) {
+    m_iterator->Seek(slice(key));
+}
+void KvStore::Cursor::next() {
+    m_iterator->Next();
+}
+bool KvStore::Cursor::isValid() const {
+    return m_iterator->Valid();
+}
+std::string_view KvStore::Cursor::key() const {
+    const rocksdb::Slice key = m_iterator->key();
+    return {key.data(), key.size()};
+}
+std::string_view KvStore::Cursor::value() const {
+    const rocksdb::Slice value = m_iterator->value();
+    return {value.data(), value.size()};
+}
+Status KvStore::Cursor::status() const {
+    const rocksdb::Status status = m_iterator->status();
+    return status.ok() ? Status::ok()
+                       : Status::ioError(QStringLiteral("reading the store: %1")
+                                             .arg(QString::fromStdString(status.ToString())));
+}
+
+} // namespace magellan

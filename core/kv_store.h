@@ -1,0 +1,74 @@
+#pragma once
+
+#include "kv_sink.h"
+#include "status.h"
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace rocksdb {
+class DB;
+class Iterator;
+class WriteBatch;
+} // namespace rocksdb
+
+namespace magellan {
+
+// A RocksDB store on disk. Writes are buffered in batches without a write-ahead log: a store
+// being written is only trusted after flush(), and only published by StagedDestination.
+class KvStore final : public KvSink {
+public:
+    enum class Mode {
+        CreateNew, // an empty store in a folder that is absent or empty
+        ReadWrite, // an existing store; takes its lock
+        ReadOnly,  // an existing store; takes no lock, sees what was flushed when it opened
+    };
+
+    // Opens the store at `path`. Errors name the folder: not a store, in use, damaged.
+    static Result<std::unique_ptr<KvStore>> open(const QString &path, Mode mode);
+    ~KvStore() override;
+
+    // Buffers one entry; the batch is written every few MB.
+    Status put(std::string_view key, std::string_view value) override;
+    // Writes the buffered batch and every memtable to table files on disk.
+    Status flush();
+    // The value under `key`, nullopt when there is none.
+    Result<std::optional<std::string>> get(std::string_view key) const;
+
+    // Walks keys in order. Lives no longer than the store.
+    class Cursor {
+    public:
+        explicit Cursor(std::unique_ptr<rocksdb::Iterator> iterator);
+        ~Cursor();
+        void seekToFirst();
+        void seek(std::string_view key);
+        void next();
+        bool isValid() const;
+        std::string_view key() const;   // REQUIRES: isValid()
+        std::string_view value() const; // REQUIRES: isValid()
+        Status status() const;
+
+    private:
+        std::unique_ptr<rocksdb::Iterator> m_iterator;
+    };
+    std::unique_ptr<Cursor> cursor() const;
+
+    const QString &path() const { return m_path; }
+
+private:
+    KvStore(QString path, rocksdb::DB *db);
+    Status writeBatch();
+
+    QString m_path;
+    std::unique_ptr<rocksdb::DB> m_db;
+    std::unique_ptr<rocksdb::WriteBatch> m_batch;
+};
+
+// True when `path` is a folder that holds a RocksDB store (it has a CURRENT file).
+bool isKvStoreFolder(const QString &path);
+
+} // namespace magellan

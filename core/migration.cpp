@@ -1,0 +1,219 @@
+#include "migration.h"
+
+#include "kv_store.h"
+#include "source_database.h"
+#include "staged_destination.h"
+#include "store_contents.h"
+#include "table_scanner.h"
+
+#include <nlohmann/json.hpp>
+
+namespace magellan {
+namespace {
+
+// Scans every table of the report into `sink`, filling the source side of the report.
+Status scanTables(SourceDatabase &source, MigrationReport &report, KvSink &sink,
+                  ProgressObserver *observer) {
+    for (TableReport &table : report.tables) {
+        TableScanner scanner(source, report.source.table(table.table), report.layout);
+        Result<TableScanResult> scanned = scanner.run(sink, observer);
+        if (!scanned.isOk())
+            return scanned.status();
+        table.scan = scanned.value();
+        table.expectedKeys = table.scan.keysWritten;
+        if (table.scan.rowsRead != table.sourceRows) // the snapshot makes this impossible
+            return Status::internal(
+                QStringLiteral("%1: %2 counted %3 rows but %4 were read in the same snapshot")
+                    .arg(source.path(), tableName(table.table))
+                    .arg(table.sourceRows)
+                    .arg(table.scan.rowsRead));
+    }
+    return Status::ok();
+}
+
+// Reads the store back and compares it with what the scan produced.
+Status compareWithStore(const KvStore &store, MigrationReport &report, ProgressObserver *observer) {
+    std::vector<SourceTable> tables;
+    std::map<SourceTable, qint64> expected;
+    for (const TableReport &table : report.tables) {
+        tables.push_back(table.table);
+        expected[table.table] = table.sourceRows;
+    }
+    Result<StoreContents> contents =
+        readStoreContents(store, report.layout, tables, expected, observer);
+    if (!contents.isOk())
+        return contents.status();
+    report.applyStoreContents(contents.value());
+    return Status::ok();
+}
+
+Status verificationStatus(const MigrationReport &report, const QString &storePath) {
+    if (report.passed())
+        return Status::ok();
+    QStringList failed;
+    for (const TableReport &table : report.tables)
+        if (!table.passed())
+            failed << tableName(table.table);
+    if (report.strayKeys > 0)
+        failed << QStringLiteral("%1 keys that belong to no table").arg(report.strayKeys);
+    return Status::verificationFailed(QStringLiteral("%1: does not match its source: %2")
+                                          .arg(storePath, failed.join(QStringLiteral(", "))));
+}
+
+// Opens the source and fills the report's source side for `tables`.
+Result<std::unique_ptr<SourceDatabase>> openSource(const QString &path, int lockTimeoutMs,
+                                                   const std::vector<SourceTable> &requested,
+                                                   MigrationReport &report) {
+    Result<std::unique_ptr<SourceDatabase>> source = SourceDatabase::open(path, lockTimeoutMs);
+    if (!source.isOk())
+        return source.status();
+    Result<SourceInfo> info = source.value()->inspect(false);
+    if (!info.isOk())
+        return info.status();
+    report.source = info.value();
+    Result<std::vector<SourceTable>> tables = resolveTables(report.source, requested);
+    if (!tables.isOk())
+        return tables.status();
+    for (const SourceTable table : tables.value()) {
+        TableReport tableReport;
+        tableReport.table = table;
+        tableReport.sourceRows = report.source.table(table).rows;
+        report.tables.push_back(tableReport);
+    }
+    return source;
+}
+
+} // namespace
+
+Result<std::vector<SourceTable>> resolveTables(const SourceInfo &info,
+                                               const std::vector<SourceTable> &requested) {
+    if (!info.hasAnySideTable())
+        return Status::invalidInput(
+            QStringLiteral("%1: has none of the tables code_chunks, ast_nodes, cfg_blocks; it is "
+                           "not a magellan database")
+                .arg(info.path));
+    std::vector<SourceTable> tables;
+    if (requested.empty()) {
+        for (const SourceTable table :
+             {SourceTable::CodeChunks, SourceTable::AstNodes, SourceTable::CfgBlocks})
+            if (info.table(table).exists)
+                tables.push_back(table);
+        return tables;
+    }
+    for (const SourceTable table : requested) {
+        if (!info.table(table).exists)
+            return Status::invalidInput(
+                QStringLiteral("%1: has no table %2").arg(info.path, tableName(table)));
+        if (std::find(tables.begin(), tables.end(), table) == tables.end())
+            tables.push_back(table);
+    }
+    return tables;
+}
+
+MigrationOutcome migrateDatabase(const QString &sourcePath, const QString &destinationPath,
+                                 const MigrationOptions &options, ProgressObserver *observer) {
+    MigrationOutcome outcome;
+    MigrationReport &report = outcome.report;
+    report.startedAt = QDateTime::currentDateTimeUtc();
+    report.layout = options.layout;
+    report.destination = destinationPath;
+    const auto fail = [&](Status status) {
+        outcome.status = std::move(status);
+        report.finishedAt = QDateTime::currentDateTimeUtc();
+        return outcome;
+    };
+
+    Result<std::unique_ptr<SourceDatabase>> source =
+        openSource(sourcePath, options.lockTimeoutMs, options.tables, report);
+    if (!source.isOk())
+        return fail(source.status());
+    Result<StagedDestination> staged =
+        StagedDestination::prepare(destinationPath, options.replaceExisting);
+    if (!staged.isOk())
+        return fail(staged.status());
+    report.destination = staged->destinationPath();
+    {
+        Result<std::unique_ptr<KvStore>> store =
+            KvStore::open(staged->stagingPath(), KvStore::Mode::CreateNew);
+        if (!store.isOk())
+            return fail(store.status());
+        if (Status status = scanTables(*source.value(), report, *store.value(), observer);
+            !status.isOk())
+            return fail(status);
+        if (Status status = store.value()->flush(); !status.isOk())
+            return fail(status);
+    } // closed: what verification reads next comes from the files on disk
+
+    Result<std::unique_ptr<KvStore>> store =
+        KvStore::open(staged->stagingPath(), KvStore::Mode::ReadWrite);
+    if (!store.isOk())
+        return fail(store.status());
+    if (options.verify) {
+        if (Status status = compareWithStore(*store.value(), report, observer); !status.isOk())
+            return fail(status);
+        if (Status status = verificationStatus(report, destinationPath); !status.isOk())
+            return fail(status);
+    }
+    if (observer && observer->isCancelRequested())
+        return fail(Status::cancelled(QStringLiteral("cancelled before publishing")));
+    report.finishedAt = QDateTime::currentDateTimeUtc();
+    const std::string record = report.migrationRecord();
+    if (Status status = store.value()->put(kvkey::migrationRecord, record); !status.isOk())
+        return fail(status);
+    if (Status status = store.value()->flush(); !status.isOk())
+        return fail(status);
+    store.value().reset();
+    if (Status status = staged->publish(); !status.isOk())
+        return fail(status);
+    return outcome;
+}
+
+MigrationOutcome verifyStore(const QString &sourcePath, const QString &storePath,
+                             const VerifyOptions &options, ProgressObserver *observer) {
+    MigrationOutcome outcome;
+    MigrationReport &report = outcome.report;
+    report.startedAt = QDateTime::currentDateTimeUtc();
+    report.destination = storePath;
+    const auto finish = [&](Status status) {
+        outcome.status = std::move(status);
+        report.finishedAt = QDateTime::currentDateTimeUtc();
+        return outcome;
+    };
+
+    Result<std::unique_ptr<KvStore>> store = KvStore::open(storePath, KvStore::Mode::ReadOnly);
+    if (!store.isOk())
+        return finish(store.status());
+    // Layout and tables: as asked, else as the migration recorded them.
+    KeyLayout layout = options.layout.value_or(KeyLayout::Seed);
+    std::vector<SourceTable> tables = options.tables;
+    Result<std::optional<std::string>> record = store.value()->get(kvkey::migrationRecord);
+    if (!record.isOk())
+        return finish(record.status());
+    if (record.value()) {
+        const auto meta = nlohmann::ordered_json::parse(*record.value(), nullptr, false);
+        if (meta.is_object()) {
+            if (!options.layout && meta.contains("key_layout") && meta["key_layout"].is_string())
+                layout =
+                    parseKeyLayout(QString::fromStdString(meta["key_layout"].get<std::string>()))
+                        .value_or(KeyLayout::Seed);
+            if (tables.empty() && meta.contains("tables") && meta["tables"].is_object())
+                for (const auto &[name, value] : meta["tables"].items())
+                    if (const TableDefinition *definition =
+                            findTableDefinition(QString::fromStdString(name)))
+                        tables.push_back(definition->table);
+        }
+    }
+    report.layout = layout;
+    Result<std::unique_ptr<SourceDatabase>> source =
+        openSource(sourcePath, options.lockTimeoutMs, tables, report);
+    if (!source.isOk())
+        return finish(source.status());
+    DiscardingSink discard;
+    if (Status status = scanTables(*source.value(), report, discard, observer); !status.isOk())
+        return finish(status);
+    if (Status status = compareWithStore(*store.value(), report, observer); !status.isOk())
+        return finish(status);
+    return finish(verificationStatus(report, storePath));
+}
+
+} // namespace magellan

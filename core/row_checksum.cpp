@@ -1,0 +1,36 @@
+#include "row_checksum.h"
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+namespace magellan {
+
+void RowChecksum::add(std::string_view key, std::string_view canonicalRow) {
+    XXH3_state_t state;
+    XXH3_128bits_reset(&state);
+    const std::uint64_t keySize = key.size(); // length first, so key and row cannot trade bytes
+    XXH3_128bits_update(&state, &keySize, sizeof keySize);
+    XXH3_128bits_update(&state, key.data(), key.size());
+    XXH3_128bits_update(&state, canonicalRow.data(), canonicalRow.size());
+    const XXH128_hash_t hash = XXH3_128bits_digest(&state);
+    const std::uint64_t low = m_low + hash.low64;
+    m_high += hash.high64 + (low < m_low ? 1 : 0);
+    m_low = low;
+    ++m_rows;
+}
+
+void RowChecksum::merge(const RowChecksum &other) {
+    const std::uint64_t low = m_low + other.m_low;
+    m_high += other.m_high + (low < m_low ? 1 : 0);
+    m_low = low;
+    m_rows += other.m_rows;
+}
+
+QString RowChecksum::toString() const {
+    return QStringLiteral("%1:%2%3")
+        .arg(m_rows)
+        .arg(m_high, 16, 16, QLatin1Char('0'))
+        .arg(m_low, 16, 16, QLatin1Char('0'));
+}
+
+} // namespace magellan

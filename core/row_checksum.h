@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QString>
+
+#include <cstdint>
+#include <string_view>
+
+namespace magellan {
+
+// An order-independent checksum of a set of rows: the sum (mod 2^128) of each row's XXH3-128
+// hash over its key and canonical encoding, plus the row count.
+class RowChecksum {
+public:
+    void add(std::string_view key, std::string_view canonicalRow);
+    void merge(const RowChecksum &other);
+
+    std::uint64_t rows() const { return m_rows; }
+    // "{rows}:{32 hex digits}"
+    QString toString() const;
+    bool operator==(const RowChecksum &other) const = default;
+
+private:
+    std::uint64_t m_rows = 0;
+    std::uint64_t m_low = 0;
+    std::uint64_t m_high = 0;
+};
+
+} // namespace magellan

@@ -1,0 +1,230 @@
+#include "source_database.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+#include <sqlite3.h>
+
+namespace magellan {
+namespace {
+
+QString quoted(const QString &identifier) {
+    QString escaped = identifier;
+    escaped.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+
+quint32 bigEndian(const QByteArray &bytes, int offset, int size) {
+    quint32 value = 0;
+    for (int i = 0; i < size; ++i)
+        value = (value << 8) | static_cast<unsigned char>(bytes[offset + i]);
+    return value;
+}
+
+} // namespace
+
+bool SourceInfo::hasAnySideTable() const {
+    return table(SourceTable::CodeChunks).exists || table(SourceTable::AstNodes).exists ||
+           table(SourceTable::CfgBlocks).exists;
+}
+
+Status checkSourceFile(const QString &path) {
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Status::invalidInput(QStringLiteral("%1: no such file").arg(path));
+    if (info.isDir())
+        return Status::invalidInput(
+            QStringLiteral("%1: is a folder, not a database file").arg(path));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Status::invalidInput(
+            QStringLiteral("%1: cannot be read: %2").arg(path, file.errorString()));
+    const qint64 size = file.size();
+    if (size == 0)
+        return Status::invalidInput(
+            QStringLiteral("%1: is empty (0 bytes), not a magellan database").arg(path));
+    const QByteArray header = file.read(100);
+    if (header.startsWith("MAG2"))
+        return Status::invalidInput(
+            QStringLiteral("%1: is a magellan Native V2 file (MAG2), not SQLite; it is already in "
+                           "a native format and has nothing to migrate")
+                .arg(path));
+    if (header.size() < 100 || !header.startsWith(QByteArray("SQLite format 3\0", 16)))
+        return Status::invalidInput(
+            QStringLiteral("%1: is not a SQLite database (no SQLite header)").arg(path));
+    quint32 pageSize = bigEndian(header, 16, 2);
+    if (pageSize == 1)
+        pageSize = 65536;
+    if (pageSize < 512 || (pageSize & (pageSize - 1)) != 0)
+        return Status::corrupt(QStringLiteral("%1: is corrupt (invalid page size %2 in the header)")
+                                   .arg(path)
+                                   .arg(pageSize));
+    if (size % pageSize != 0)
+        return Status::corrupt(
+            QStringLiteral("%1: is truncated or damaged (%2 bytes is not a whole number of %3-byte "
+                           "pages)")
+                .arg(path)
+                .arg(size)
+                .arg(pageSize));
+    const quint32 changeCounter = bigEndian(header, 24, 4);
+    const quint32 headerPages = bigEndian(header, 28, 4);
+    const quint32 validFor = bigEndian(header, 92, 4);
+    if (headerPages != 0 && changeCounter == validFor &&
+        static_cast<qint64>(headerPages) * pageSize > size)
+        return Status::corrupt(
+            QStringLiteral("%1: is truncated (%2 bytes, but its header says %3 pages of %4 bytes)")
+                .arg(path)
+                .arg(size)
+                .arg(headerPages)
+                .arg(pageSize));
+    return Status::ok();
+}
+
+SourceDatabase::SourceDatabase(QString path, QString connectionName)
+    : m_path(std::move(path)), m_connectionName(std::move(connectionName)) {}
+
+SourceDatabase::~SourceDatabase() {
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (m_handle)
+            sqlite3_exec(m_handle, "ROLLBACK", nullptr, nullptr, nullptr); // ends the snapshot
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Result<std::unique_ptr<SourceDatabase>> SourceDatabase::open(const QString &path,
+                                                             int lockTimeoutMs) {
+    if (Status status = checkSourceFile(path); !status.isOk())
+        return status;
+    const QString connectionName =
+        QStringLiteral("magellan-kv-source-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    std::unique_ptr<SourceDatabase> source(new SourceDatabase(path, connectionName));
+    source->m_lockTimeoutMs = lockTimeoutMs;
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    if (!db.isValid())
+        return Status::internal(
+            QStringLiteral("%1: the Qt SQLite driver (QSQLITE) is not available").arg(path));
+    db.setDatabaseName(path);
+    db.setConnectOptions(
+        QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(lockTimeoutMs));
+    if (!db.open())
+        return Status::invalidInput(
+            QStringLiteral("%1: cannot be opened: %2").arg(path, db.lastError().text()));
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return Status::internal(
+            QStringLiteral("%1: the Qt SQLite driver gave no sqlite3 handle").arg(path));
+    source->m_handle = *static_cast<sqlite3 *const *>(handle.constData());
+    if (Status status = source->beginSnapshot(); !status.isOk())
+        return status;
+    return source;
+}
+
+Status SourceDatabase::sqliteError(int resultCode, const QString &what) const {
+    const int primary = resultCode & 0xFF;
+    const QString detail = QString::fromUtf8(sqlite3_errstr(resultCode));
+    switch (primary) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return Status::busy(QStringLiteral("%1: is locked by another process (waited %2 s): %3")
+                                .arg(m_path)
+                                .arg(m_lockTimeoutMs / 1000.0)
+                                .arg(what));
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return Status::corrupt(QStringLiteral("%1: is corrupt (%2): %3").arg(m_path, detail, what));
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+        return Status::ioError(
+            QStringLiteral("%1: cannot be read (%2): %3").arg(m_path, detail, what));
+    default:
+        return Status::invalidInput(QStringLiteral("%1: %2: %3").arg(m_path, detail, what));
+    }
+}
+
+Status SourceDatabase::beginSnapshot() {
+    // A deferred BEGIN, then one read: the snapshot is fixed here and kept until the destructor.
+    char *error = nullptr;
+    int rc = sqlite3_exec(m_handle, "BEGIN", nullptr, nullptr, &error);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(m_handle, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, &error);
+    const QString message = error ? QString::fromUtf8(error) : QString();
+    sqlite3_free(error);
+    if (rc != SQLITE_OK)
+        return sqliteError(rc, message.isEmpty() ? QStringLiteral("reading the schema") : message);
+    return Status::ok();
+}
+
+Result<SourceInfo> SourceDatabase::inspect(bool countGroups) {
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    SourceInfo info;
+    const QFileInfo file(m_path);
+    info.path = file.absoluteFilePath();
+    info.sizeBytes = file.size();
+    info.modified = file.lastModified().toUTC();
+
+    QSqlQuery query(db);
+    const auto failed = [&](const QString &what) {
+        const QSqlError error = query.lastError();
+        return sqliteError(error.nativeErrorCode().toInt(),
+                           what + QStringLiteral(": ") + error.text());
+    };
+    if (!query.exec(QStringLiteral("PRAGMA journal_mode")))
+        return failed(QStringLiteral("reading the journal mode"));
+    if (query.next())
+        info.journalMode = query.value(0).toString();
+
+    QStringList tableNames;
+    if (!query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'")))
+        return failed(QStringLiteral("reading the schema"));
+    while (query.next())
+        tableNames << query.value(0).toString();
+
+    if (tableNames.contains(QLatin1String("magellan_meta")) &&
+        query.exec(QStringLiteral("SELECT magellan_schema_version FROM magellan_meta LIMIT 1")) &&
+        query.next())
+        info.schemaVersion = query.value(0).toInt();
+
+    for (const TableDefinition &definition : allTableDefinitions()) {
+        SourceTableInfo table;
+        table.table = definition.table;
+        const QString name = tableName(definition.table);
+        table.exists = tableNames.contains(name);
+        if (table.exists) {
+            if (!query.exec(QStringLiteral("PRAGMA table_info(%1)").arg(quoted(name))))
+                return failed(QStringLiteral("reading the columns of %1").arg(name));
+            while (query.next())
+                table.columns << query.value(1).toString();
+            if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(quoted(name))) ||
+                !query.next())
+                return failed(QStringLiteral("counting the rows of %1").arg(name));
+            table.rows = query.value(0).toLongLong();
+            if (countGroups && !definition.groupColumn.empty()) {
+                const QString group = QString::fromLatin1(definition.groupColumn.data(),
+                                                          definition.groupColumn.size());
+                if (!table.columns.contains(group)) {
+                    table.groups = table.rows > 0 ? 1 : 0; // v5: every node in the NULL group
+                } else {
+                    const QString sql =
+                        QStringLiteral("SELECT COUNT(DISTINCT %1) + EXISTS(SELECT 1 FROM %2 WHERE "
+                                       "%1 IS NULL) FROM %2")
+                            .arg(quoted(group), quoted(name));
+                    if (!query.exec(sql) || !query.next())
+                        return failed(QStringLiteral("counting the groups of %1").arg(name));
+                    table.groups = query.value(0).toLongLong();
+                }
+            }
+        }
+        info.tables.push_back(table);
+    }
+    query.finish();
+    return info;
+}
+
+} // namespace magellan

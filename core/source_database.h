@@ -1,0 +1,76 @@
+#pragma once
+
+#include "source_tables.h"
+#include "status.h"
+
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+struct sqlite3;
+
+namespace magellan {
+
+struct SourceTableInfo {
+    SourceTable table;
+    bool exists = false;
+    QStringList columns; // real columns, in table order (PRAGMA table_info)
+    qint64 rows = 0;
+    qint64 groups = -1; // distinct group ids, NULL counted as one; -1 when not counted
+};
+
+struct SourceInfo {
+    QString path;
+    qint64 sizeBytes = 0;
+    QDateTime modified;
+    int schemaVersion = -1; // magellan_meta.magellan_schema_version; -1 when absent
+    QString journalMode;
+    std::vector<SourceTableInfo> tables; // one per SourceTable, in enum order
+
+    const SourceTableInfo &table(SourceTable table) const {
+        return tables[static_cast<size_t>(table)];
+    }
+    bool hasAnySideTable() const;
+};
+
+// A magellan SQLite database opened read-only, inside one read transaction: everything read
+// through it comes from one snapshot, including committed rows still in the -wal file.
+// Not thread-safe: use it on the thread that opened it.
+class SourceDatabase {
+public:
+    // Checks that `path` is a readable, whole SQLite file and opens it read-only; waits up to
+    // `lockTimeoutMs` for a writer's lock. Never writes to the file.
+    static Result<std::unique_ptr<SourceDatabase>> open(const QString &path, int lockTimeoutMs);
+    ~SourceDatabase();
+    SourceDatabase(const SourceDatabase &) = delete;
+    SourceDatabase &operator=(const SourceDatabase &) = delete;
+
+    // Reads schema version, tables, real columns and row counts from the snapshot; counts
+    // distinct groups of ast_nodes and cfg_blocks when `countGroups` (a full index scan).
+    Result<SourceInfo> inspect(bool countGroups);
+
+    // The raw handle under the Qt connection, for the hot scan. Lives as long as this object.
+    sqlite3 *handle() const { return m_handle; }
+    const QString &path() const { return m_path; }
+
+    // "{path}: {what}" for a failed SQLite call, with a status code that matches its cause.
+    Status sqliteError(int resultCode, const QString &what) const;
+
+private:
+    SourceDatabase(QString path, QString connectionName);
+    Status beginSnapshot();
+
+    QString m_path;
+    QString m_connectionName;
+    sqlite3 *m_handle = nullptr;
+    int m_lockTimeoutMs = 0;
+};
+
+// Checks the file itself before SQLite sees it: exists, is a file, is not empty, has a SQLite
+// header (or says it is a magellan Native V2 file), is whole.
+Status checkSourceFile(const QString &path);
+
+} // namespace magellan

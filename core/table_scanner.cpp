@@ -1,0 +1,402 @@
+#include "table_scanner.h"
+
+#include "json_writer.h"
+#include "utf8.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+
+#include <sqlite3.h>
+
+#include <cmath>
+
+namespace magellan {
+namespace {
+
+std::string jsonKeyOf(std::string_view name) {
+    std::string key;
+    JsonWriter::appendEscaped(name, key);
+    key += ':';
+    return key;
+}
+
+QString quotedIdentifier(const std::string &identifier) {
+    QString escaped = QString::fromStdString(identifier);
+    escaped.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+
+const char *storageClassName(int type) {
+    switch (type) {
+    case SQLITE_INTEGER:
+        return "INTEGER";
+    case SQLITE_FLOAT:
+        return "REAL";
+    case SQLITE_TEXT:
+        return "TEXT";
+    case SQLITE_BLOB:
+        return "BLOB";
+    default:
+        return "NULL";
+    }
+}
+
+QString qstring(std::string_view text) {
+    return QString::fromUtf8(text.data(), text.size());
+}
+
+} // namespace
+
+TableScanner::TableScanner(SourceDatabase &source, const SourceTableInfo &info, KeyLayout layout)
+    : m_source(source), m_info(info), m_definition(tableDefinition(info.table)), m_layout(layout),
+      m_prefix(keyPrefix(info.table, layout)), m_grouped(!m_definition.groupColumn.empty()) {
+    m_result.table = info.table;
+    planColumns();
+}
+
+TableScanner::~TableScanner() = default;
+
+void TableScanner::planColumns() {
+    for (const QString &column : m_info.columns)
+        m_columnNames.push_back(column.toStdString());
+    m_values.resize(m_columnNames.size() + 1);
+    const auto valueIndexOf = [&](std::string_view name) {
+        for (size_t i = 0; i < m_columnNames.size(); ++i)
+            if (m_columnNames[i] == name)
+                return static_cast<int>(i) + 1;
+        return -1;
+    };
+    const auto field = [&](std::string_view name) {
+        return OutputField{jsonKeyOf(name), "," + jsonKeyOf(std::string(name) + "_base64"),
+                           valueIndexOf(name)};
+    };
+    // Listed fields first (null when absent), then every other column in table order; the group
+    // column of ast_nodes is the key, not a field.
+    for (const std::string_view name : m_definition.listedFields)
+        m_valueFields.push_back(field(name));
+    for (const std::string &name : m_columnNames) {
+        const auto &listed = m_definition.listedFields;
+        const bool isListed = std::find(listed.begin(), listed.end(), name) != listed.end();
+        if (!isListed && name != m_definition.groupColumn)
+            m_valueFields.push_back(field(name));
+    }
+    for (const std::string &name : m_columnNames)
+        m_rowFields.push_back(field(name));
+    for (const ColumnConstraint &constraint : m_definition.constraints)
+        m_checks.push_back({constraint, valueIndexOf(constraint.column)});
+    for (const std::string_view name : m_definition.keyColumns)
+        m_keyIndexes.push_back(valueIndexOf(name));
+    if (m_grouped)
+        m_groupIndex = valueIndexOf(m_definition.groupColumn);
+}
+
+QString TableScanner::selectSql() const {
+    QStringList columns{QStringLiteral("rowid")};
+    for (const std::string &name : m_columnNames)
+        columns << quotedIdentifier(name);
+    // Rows whose keys are equal must come out next to each other, the earliest rowid first.
+    QStringList order;
+    const auto has = [&](std::string_view name) {
+        return std::find(m_columnNames.begin(), m_columnNames.end(), name) != m_columnNames.end();
+    };
+    if (m_grouped) {
+        if (has(m_definition.groupColumn))
+            order << quotedIdentifier(std::string(m_definition.groupColumn));
+        if (has("id"))
+            order << QStringLiteral("\"id\"");
+    } else {
+        for (const std::string_view name : m_definition.keyColumns) {
+            if (!has(name))
+                continue;
+            const auto rule =
+                std::find_if(m_definition.constraints.begin(), m_definition.constraints.end(),
+                             [&](const auto &c) { return c.column == name; })
+                    ->rule;
+            const QString column = quotedIdentifier(std::string(name));
+            if (rule == ColumnRule::Integer)
+                order << column;
+            else if (rule == ColumnRule::KeyText)
+                order << column + QStringLiteral(" COLLATE BINARY");
+            else // 5 and '5' make the same key
+                order << QStringLiteral("CAST(%1 AS TEXT) COLLATE BINARY").arg(column);
+        }
+    }
+    order << QStringLiteral("rowid");
+    return QStringLiteral("SELECT %1 FROM %2 ORDER BY %3")
+        .arg(columns.join(QLatin1Char(',')), quotedIdentifier(std::string(m_definition.name)),
+             order.join(QLatin1Char(',')));
+}
+
+void TableScanner::readRow(sqlite3_stmt *statement) {
+    for (size_t i = 0; i < m_values.size(); ++i) {
+        SqlValue &value = m_values[i];
+        const int column = static_cast<int>(i);
+        value.type = sqlite3_column_type(statement, column);
+        switch (value.type) {
+        case SQLITE_INTEGER:
+            value.integer = sqlite3_column_int64(statement, column);
+            break;
+        case SQLITE_FLOAT:
+            value.real = sqlite3_column_double(statement, column);
+            break;
+        case SQLITE_TEXT: {
+            const auto *text =
+                reinterpret_cast<const char *>(sqlite3_column_text(statement, column));
+            value.bytes = std::string_view(text, sqlite3_column_bytes(statement, column));
+            break;
+        }
+        case SQLITE_BLOB: {
+            const auto *blob = static_cast<const char *>(sqlite3_column_blob(statement, column));
+            value.bytes =
+                std::string_view(blob ? blob : "", sqlite3_column_bytes(statement, column));
+            break;
+        }
+        default:
+            break;
+        }
+    }
+}
+
+std::optional<TableScanner::Violation> TableScanner::checkRow() const {
+    for (const CheckedColumn &check : m_checks) {
+        const QString column = qstring(check.constraint.column);
+        if (check.valueIndex < 0) {
+            if (check.constraint.required)
+                return Violation{column, QStringLiteral("the table has no %1 column").arg(column)};
+            continue;
+        }
+        const SqlValue &value = m_values[check.valueIndex];
+        if (value.type == SQLITE_NULL) {
+            if (check.constraint.required)
+                return Violation{column, QStringLiteral("NULL in required column %1").arg(column)};
+            continue;
+        }
+        const auto wrongType = [&](const char *expected) {
+            return Violation{column, QStringLiteral("%1 holds %2, expected %3")
+                                         .arg(column, QLatin1String(storageClassName(value.type)),
+                                              QLatin1String(expected))};
+        };
+        switch (check.constraint.rule) {
+        case ColumnRule::Any:
+            break;
+        case ColumnRule::Integer:
+            if (value.type != SQLITE_INTEGER)
+                return wrongType("INTEGER");
+            break;
+        case ColumnRule::Text:
+            if (value.type != SQLITE_TEXT && value.type != SQLITE_BLOB)
+                return wrongType("TEXT");
+            break;
+        case ColumnRule::IntegerOrKey:
+            if (value.type == SQLITE_INTEGER)
+                break;
+            [[fallthrough]];
+        case ColumnRule::KeyText:
+            if (value.type != SQLITE_TEXT)
+                return wrongType(check.constraint.rule == ColumnRule::KeyText ? "TEXT"
+                                                                              : "INTEGER or TEXT");
+            if (!utf8::isValid(value.bytes))
+                return Violation{column, QStringLiteral("%1 is not valid UTF-8, and it is part of "
+                                                        "the key")
+                                             .arg(column)};
+            break;
+        }
+    }
+    for (size_t i = 1; i < m_values.size(); ++i) {
+        if (m_values[i].type == SQLITE_FLOAT && std::isinf(m_values[i].real)) {
+            const QString column = QString::fromStdString(m_columnNames[i - 1]);
+            return Violation{column, QStringLiteral("%1 holds an infinite REAL, which JSON cannot "
+                                                    "represent")
+                                         .arg(column)};
+        }
+    }
+    return std::nullopt;
+}
+
+std::string TableScanner::singleRowKey() const {
+    std::string key = m_prefix;
+    for (size_t i = 0; i < m_keyIndexes.size(); ++i) {
+        if (i > 0)
+            key += ':';
+        const SqlValue &value = m_values[m_keyIndexes[i]];
+        if (value.type == SQLITE_INTEGER)
+            JsonWriter::appendInt(value.integer, key);
+        else if (m_definition.keyColumns[i] == "file_path")
+            key += kvkey::escapePath(value.bytes);
+        else
+            key += value.bytes;
+    }
+    return key;
+}
+
+std::optional<std::int64_t> TableScanner::groupId() const {
+    if (m_groupIndex < 0 || m_values[m_groupIndex].type == SQLITE_NULL)
+        return std::nullopt;
+    return m_values[m_groupIndex].integer;
+}
+
+void TableScanner::appendValue(const SqlValue &value, const OutputField &field, std::string &out) {
+    switch (value.type) {
+    case SQLITE_INTEGER:
+        JsonWriter::appendInt(value.integer, out);
+        return;
+    case SQLITE_FLOAT:
+        JsonWriter::appendDouble(value.real, out);
+        return;
+    case SQLITE_TEXT:
+        if (utf8::isValid(value.bytes)) {
+            JsonWriter::appendEscaped(value.bytes, out);
+            return;
+        }
+        break;
+    case SQLITE_BLOB:
+        break;
+    default:
+        out += "null";
+        return;
+    }
+    // Invalid UTF-8 or a BLOB: a readable string, and the exact bytes beside it.
+    m_scratch.clear();
+    utf8::appendRepaired(value.bytes, m_scratch);
+    JsonWriter::appendEscaped(m_scratch, out);
+    out += field.jsonBase64Key;
+    out += '"';
+    out += QByteArray::fromRawData(value.bytes.data(), static_cast<qsizetype>(value.bytes.size()))
+               .toBase64()
+               .toStdString();
+    out += '"';
+    ++m_result.repairedValues;
+}
+
+void TableScanner::encodeObject(const std::vector<OutputField> &fields, std::string &out) {
+    static const SqlValue null;
+    out += '{';
+    for (size_t i = 0; i < fields.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        out += fields[i].jsonKey;
+        appendValue(fields[i].valueIndex < 0 ? null : m_values[fields[i].valueIndex], fields[i],
+                    out);
+    }
+    out += '}';
+}
+
+Status TableScanner::reject(KvSink &sink, const Violation &violation) {
+    const qint64 rowid = m_values[0].integer;
+    std::string row;
+    encodeObject(m_rowFields, row);
+    const std::string key = kvkey::reject(m_definition.name, rowid);
+    std::string value;
+    JsonWriter writer(value);
+    writer.beginObject();
+    writer.key("reason");
+    writer.stringValue(violation.reason.toStdString());
+    writer.key("column");
+    writer.stringValue(violation.column.toStdString());
+    writer.key("row");
+    writer.rawValue(row);
+    writer.endObject();
+    m_result.checksum.add(key, row);
+    ++m_result.rejectedRows;
+    if (m_result.rejects.size() < listedRejectLimit)
+        m_result.rejects.push_back({m_info.table, rowid, violation.column, violation.reason});
+    return sink.put(key, value);
+}
+
+Status TableScanner::carrySingleRow(KvSink &sink) {
+    std::string key = singleRowKey();
+    if (m_result.keysWritten > 0 && key == m_previousKey) {
+        QStringList columns;
+        for (const std::string_view name : m_definition.keyColumns)
+            columns << qstring(name);
+        return reject(sink, {columns.join(QLatin1Char(',')),
+                             QStringLiteral("duplicate key %1: already taken by row %2")
+                                 .arg(QString::fromStdString(key))
+                                 .arg(m_previousRowid)});
+    }
+    m_value.clear();
+    encodeObject(m_valueFields, m_value);
+    m_result.checksum.add(key, m_value);
+    ++m_result.keysWritten;
+    ++m_result.recordsCarried;
+    m_previousKey = std::move(key);
+    m_previousRowid = m_values[0].integer;
+    return sink.put(m_previousKey, m_value);
+}
+
+Status TableScanner::carryGroupedRow(KvSink &sink) {
+    const std::optional<std::int64_t> group = groupId();
+    if (!m_groupOpen || group != m_group) {
+        if (Status status = closeGroup(sink); !status.isOk())
+            return status;
+        m_groupOpen = true;
+        m_group = group;
+        m_groupKey = kvkey::group(m_prefix, group);
+        m_value.assign(1, '[');
+    } else {
+        m_value += ',';
+    }
+    const size_t start = m_value.size();
+    encodeObject(m_valueFields, m_value);
+    m_result.checksum.add(m_groupKey, std::string_view(m_value).substr(start));
+    ++m_result.recordsCarried;
+    return Status::ok();
+}
+
+Status TableScanner::closeGroup(KvSink &sink) {
+    if (!m_groupOpen)
+        return Status::ok();
+    m_groupOpen = false;
+    m_value += ']';
+    ++m_result.keysWritten;
+    return sink.put(m_groupKey, m_value);
+}
+
+Result<TableScanResult> TableScanner::run(KvSink &sink, ProgressObserver *observer) {
+    QElapsedTimer timer;
+    timer.start();
+    const QByteArray sql = selectSql().toUtf8();
+    sqlite3_stmt *statement = nullptr;
+    int rc = sqlite3_prepare_v2(m_source.handle(), sql.constData(), static_cast<int>(sql.size()),
+                                &statement, nullptr);
+    if (rc != SQLITE_OK)
+        return m_source.sqliteError(rc,
+                                    QStringLiteral("reading %1: %2")
+                                        .arg(tableName(m_info.table),
+                                             QString::fromUtf8(sqlite3_errmsg(m_source.handle()))));
+    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> guard(statement, sqlite3_finalize);
+    const qint64 total = m_info.rows;
+    if (observer)
+        observer->tableProgress(MigrationPhase::Scanning, m_info.table, 0, total);
+    Status status;
+    while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+        readRow(statement);
+        if (const auto violation = checkRow())
+            status = reject(sink, *violation);
+        else
+            status = m_grouped ? carryGroupedRow(sink) : carrySingleRow(sink);
+        if (!status.isOk())
+            return status;
+        if (++m_result.rowsRead % progressInterval == 0 && observer) {
+            observer->tableProgress(MigrationPhase::Scanning, m_info.table, m_result.rowsRead,
+                                    std::max(total, m_result.rowsRead));
+            if (observer->isCancelRequested())
+                return Status::cancelled(
+                    QStringLiteral("cancelled while reading %1").arg(tableName(m_info.table)));
+        }
+    }
+    if (rc != SQLITE_DONE)
+        return m_source.sqliteError(rc,
+                                    QStringLiteral("reading %1: %2")
+                                        .arg(tableName(m_info.table),
+                                             QString::fromUtf8(sqlite3_errmsg(m_source.handle()))));
+    if (Status closed = closeGroup(sink); !closed.isOk())
+        return closed;
+    if (observer)
+        observer->tableProgress(MigrationPhase::Scanning, m_info.table, m_result.rowsRead,
+                                m_result.rowsRead);
+    m_result.seconds = timer.nsecsElapsed() / 1e9;
+    return m_result;
+}
+
+} // namespace magellan

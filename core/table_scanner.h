@@ -1,0 +1,113 @@
+#pragma once
+
+#include "kv_keys.h"
+#include "kv_sink.h"
+#include "progress.h"
+#include "row_checksum.h"
+#include "source_database.h"
+
+#include <QString>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+struct sqlite3_stmt;
+
+namespace magellan {
+
+struct RejectedRow {
+    SourceTable table;
+    qint64 rowid = 0;
+    QString column;
+    QString reason;
+};
+
+// What one table's scan produced, counted as it was written.
+struct TableScanResult {
+    SourceTable table = SourceTable::CodeChunks;
+    qint64 rowsRead = 0;
+    qint64 keysWritten = 0; // under the table's prefix (rejects not included)
+    qint64 recordsCarried = 0;
+    qint64 rejectedRows = 0;
+    qint64 repairedValues = 0; // values written with a _base64 sibling
+    RowChecksum checksum;      // carried and rejected rows, as encoded
+    double seconds = 0;
+    std::vector<RejectedRow> rejects; // the first few, for people to read
+};
+
+// Reads one table of a source snapshot in key order and turns each row into its KV entry, or
+// into a reject entry with the reason. Memory is bounded by the largest group.
+class TableScanner {
+public:
+    static constexpr int progressInterval = 4096; // rows between progress and cancel checks
+    static constexpr size_t listedRejectLimit = 1000;
+
+    // REQUIRES: `info.exists`; `source` outlives the scanner.
+    TableScanner(SourceDatabase &source, const SourceTableInfo &info, KeyLayout layout);
+    ~TableScanner();
+
+    // Scans the whole table into `sink`. Returns the counts, or the status that stopped it.
+    Result<TableScanResult> run(KvSink &sink, ProgressObserver *observer);
+
+private:
+    struct SqlValue {
+        int type = 0;
+        std::int64_t integer = 0;
+        double real = 0;
+        std::string_view bytes;
+    };
+    struct OutputField {
+        std::string jsonKey;       // "name":
+        std::string jsonBase64Key; // ,"name_base64":
+        int valueIndex = -1;       // into m_values; -1 writes null
+    };
+    struct CheckedColumn {
+        ColumnConstraint constraint;
+        int valueIndex = -1; // -1: the table has no such column
+    };
+    struct Violation {
+        QString column;
+        QString reason;
+    };
+
+    void planColumns();
+    QString selectSql() const;
+    void readRow(sqlite3_stmt *statement);
+    std::optional<Violation> checkRow() const;
+    std::string singleRowKey() const;
+    std::optional<std::int64_t> groupId() const;
+    void encodeObject(const std::vector<OutputField> &fields, std::string &out);
+    void appendValue(const SqlValue &value, const OutputField &field, std::string &out);
+    Status carrySingleRow(KvSink &sink);
+    Status carryGroupedRow(KvSink &sink);
+    Status closeGroup(KvSink &sink);
+    Status reject(KvSink &sink, const Violation &violation);
+
+    SourceDatabase &m_source;
+    const SourceTableInfo &m_info;
+    const TableDefinition &m_definition;
+    const KeyLayout m_layout;
+    std::string m_prefix;
+    bool m_grouped = false;
+
+    std::vector<std::string> m_columnNames; // real columns, table order
+    std::vector<OutputField> m_valueFields; // the value's fields, in the contract's order
+    std::vector<OutputField> m_rowFields;   // every column as found, for rejects
+    std::vector<CheckedColumn> m_checks;
+    std::vector<int> m_keyIndexes; // single-row tables: key columns' indexes into m_values
+    int m_groupIndex = -1;
+
+    std::vector<SqlValue> m_values; // [0] is the rowid
+    TableScanResult m_result;
+
+    std::string m_previousKey; // single-row tables: duplicate detection
+    qint64 m_previousRowid = 0;
+    bool m_groupOpen = false;
+    std::optional<std::int64_t> m_group;
+    std::string m_groupKey;
+    std::string m_value;
+    std::string m_scratch;
+};
+
+} // namespace magellan
