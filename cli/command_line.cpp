@@ -7,6 +7,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 
 #include <atomic>
@@ -250,9 +251,11 @@ bool isCommandLineInvocation(const QStringList &arguments) {
     if (arguments.size() < 2)
         return false;
     const QString &first = arguments[1];
-    return commands.contains(first) || first == QLatin1String("-h") ||
-           first == QLatin1String("--help") || first == QLatin1String("-v") ||
-           first == QLatin1String("--version") || first.startsWith(QLatin1Char('-'));
+    if (commands.contains(first) || first.startsWith(QLatin1Char('-')) || arguments.size() > 2)
+        return true;
+    // One argument: a database for the window, unless it is a word that names no file.
+    const bool looksLikePath = first.contains(QLatin1Char('/')) || first.contains(QLatin1Char('.'));
+    return !looksLikePath && !QFileInfo::exists(first);
 }
 
 int runCommandLine(const QStringList &arguments) {

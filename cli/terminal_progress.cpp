@@ -43,31 +43,50 @@ void TerminalProgress::tableProgress(MigrationPhase phase, SourceTable table, qi
                                      qint64 total) {
     if (!m_enabled)
         return;
-    if (done == 0 || phase != m_phase || table != m_table) {
-        if (phase != m_phase || table != m_table || !m_lineOpen) {
-            endLine();
-            m_tableTimer.start();
-        }
-        m_phase = phase;
-        m_table = table;
+    const bool newLine =
+        !m_lineOpen || phase != m_phase || (phase == MigrationPhase::Scanning && table != m_table);
+    if (newLine) {
+        endLine();
+        m_tableTimer.start();
     }
-    if (!m_throttle.shouldEmit(done, total))
+    m_phase = phase;
+    m_table = table;
+    if (phase == MigrationPhase::Scanning) {
+        draw(QStringLiteral("migrating %1").arg(tableName(table), -14), done, total);
+        return;
+    }
+    m_verified[table] = {done, total};
+    qint64 allDone = 0;
+    qint64 allTotal = 0;
+    for (const auto &[verifiedTable, counts] : m_verified) {
+        allDone += counts.first;
+        allTotal += counts.second;
+    }
+    draw(QStringLiteral("verifying %1").arg(QStringLiteral("the store"), -14), allDone, allTotal);
+}
+
+void TerminalProgress::draw(const QString &label, qint64 done, qint64 total) {
+    const bool edge = !m_lineOpen || done >= total;
+    if (!m_throttle.shouldEmit(edge ? 0 : done, total))
         return;
     const double seconds = std::max(1e-3, m_tableTimer.nsecsElapsed() / 1e9);
     const double rate = done / seconds;
     const int percent = total > 0 ? static_cast<int>(100.0 * done / total) : 100;
-    const QString left = rate > 0 && done < total
-                             ? shortDuration((total - done) / rate) + " left"
-                             : QStringLiteral("done in ") + shortDuration(seconds);
-    const QString line = QStringLiteral("%1 %2  %3 / %4 rows  %5%  %6 rows/s  %7")
-                             .arg(phase == MigrationPhase::Scanning ? QStringLiteral("migrating")
-                                                                    : QStringLiteral("verifying"))
-                             .arg(tableName(table), -14)
+    QString tail;
+    if (done == 0 && total > 0)
+        tail = QStringLiteral("starting");
+    else if (done < total)
+        tail = QStringLiteral("%1 rows/s  %2 left")
+                   .arg(groupedNumber(static_cast<qint64>(rate)),
+                        shortDuration((total - done) / rate));
+    else
+        tail = QStringLiteral("done in %1").arg(shortDuration(seconds));
+    const QString line = QStringLiteral("%1 %2 / %3 rows  %4%  %5")
+                             .arg(label)
                              .arg(groupedNumber(done), 11)
                              .arg(groupedNumber(total))
                              .arg(percent, 3)
-                             .arg(groupedNumber(static_cast<qint64>(rate)))
-                             .arg(left);
+                             .arg(tail);
     std::fprintf(m_stream, "\r%s\033[K", line.toLocal8Bit().constData());
     std::fflush(m_stream);
     m_lineOpen = true;

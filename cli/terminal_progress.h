@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cstdio>
+#include <map>
 
 namespace magellan {
 
@@ -22,6 +23,7 @@ public:
 
 private:
     void endLine();
+    void draw(const QString &label, qint64 done, qint64 total);
 
     FILE *m_stream;
     bool m_enabled;
@@ -31,6 +33,8 @@ private:
     bool m_lineOpen = false;
     MigrationPhase m_phase = MigrationPhase::Scanning;
     SourceTable m_table = SourceTable::CodeChunks;
+    // The store is read back in key order, so tables interleave: one line for all of them.
+    std::map<SourceTable, std::pair<qint64, qint64>> m_verified;
 };
 
 // 1234567 -> "1,234,567"

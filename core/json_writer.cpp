@@ -91,7 +91,7 @@ void JsonWriter::appendInt(std::int64_t value, std::string &out) {
 
 void JsonWriter::appendDouble(double value, std::string &out) {
     if (std::isinf(value)) {
-        out += value > 0 ? "1e999" : "-1e999";
+        out += value > 0 ? "\"Infinity\"" : "\"-Infinity\"";
         return;
     }
     if (std::isnan(value)) { // SQLite stores NaN as NULL, so this only comes from a parsed value

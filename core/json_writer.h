@@ -25,8 +25,8 @@ public:
     void boolValue(bool value);
     void intValue(std::int64_t value);
     void unsignedValue(std::uint64_t value);
-    // Shortest round-trip form; integral values keep a ".0" so they read back as reals;
-    // infinities are written as 1e999 / -1e999 (valid JSON that parses back to infinity).
+    // Shortest round-trip form; integral values keep a ".0" so they read back as reals. JSON has
+    // no infinity: rows holding one are rejected, and their row is shown with "Infinity".
     void doubleValue(double value);
     // REQUIRES: `utf8` is valid UTF-8.
     void stringValue(std::string_view utf8);

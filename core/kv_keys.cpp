@@ -23,7 +23,7 @@ namespace {
 
 std::optional<std::int64_t> parseInt(std::string_view text) {
     if (text.empty() || text.front() == '+' || (text.size() > 1 && text[0] == '0') ||
-        (text.size() > 2 && text[0] == '-' && text[1] == '0') || text == "-")
+        (text.size() >= 2 && text[0] == '-' && text[1] == '0') || text == "-")
         return std::nullopt; // only the one spelling the writer produces
     std::int64_t value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);

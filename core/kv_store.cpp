@@ -88,6 +88,11 @@ Status KvStore::put(std::string_view key, std::string_view value) {
     return m_batch->GetDataSize() >= batchBytes ? writeBatch() : Status::ok();
 }
 
+Status KvStore::remove(std::string_view key) {
+    const rocksdb::Status status = m_batch->Delete(slice(key));
+    return status.ok() ? Status::ok() : storeError(m_path, status, QStringLiteral("deleting"));
+}
+
 Status KvStore::writeBatch() {
     if (m_batch->Count() == 0)
         return Status::ok();

@@ -34,6 +34,8 @@ public:
 
     // Buffers one entry; the batch is written every few MB.
     Status put(std::string_view key, std::string_view value) override;
+    // Buffers the deletion of one key.
+    Status remove(std::string_view key);
     // Writes the buffered batch and every memtable to table files on disk.
     Status flush();
     // The value under `key`, nullopt when there is none.

@@ -126,8 +126,8 @@ Result<StagedDestination> StagedDestination::prepare(const QString &path, bool r
     const QByteArray native = staging.toLocal8Bit();
     if (::mkdir(native.constData(), 0755) != 0) {
         const int error = errno;
-        return Status::ioError(QStringLiteral("%1: cannot create a folder in %2: %3")
-                                   .arg(path, parent.absoluteFilePath(), systemError(error)));
+        return Status::invalidInput(QStringLiteral("%1: cannot create a folder in %2: %3")
+                                        .arg(path, parent.absoluteFilePath(), systemError(error)));
     }
     return StagedDestination(destination.absoluteFilePath(), staging,
                              replace && destination.exists());

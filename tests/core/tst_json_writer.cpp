@@ -1,0 +1,91 @@
+#include "json_writer.h"
+
+#include <QTest>
+
+#include <cmath>
+#include <limits>
+
+using namespace magellan;
+
+namespace {
+std::string doubleText(double value) {
+    std::string out;
+    JsonWriter::appendDouble(value, out);
+    return out;
+}
+std::string escaped(std::string_view text) {
+    std::string out;
+    JsonWriter::appendEscaped(text, out);
+    return out;
+}
+} // namespace
+
+class TestJsonWriter : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void integers() {
+        std::string out;
+        JsonWriter writer(out);
+        writer.beginArray();
+        writer.intValue(0);
+        writer.intValue(-1);
+        writer.intValue(std::numeric_limits<std::int64_t>::min());
+        writer.intValue(std::numeric_limits<std::int64_t>::max());
+        writer.endArray();
+        QCOMPARE(out, "[0,-1,-9223372036854775808,9223372036854775807]");
+    }
+
+    void realsUseTheShortestRoundTripForm() {
+        QCOMPARE(doubleText(0.1), "0.1");
+        QCOMPARE(doubleText(1.0), "1.0"); // stays a real when read back
+        QCOMPARE(doubleText(-0.0), "-0.0");
+        QCOMPARE(doubleText(-3.25), "-3.25");
+        QCOMPARE(doubleText(1e-7), "1e-07");
+        QCOMPARE(doubleText(1e300), "1e+300");
+        QCOMPARE(doubleText(5e-324), "5e-324");
+        QCOMPARE(doubleText(123456789012345678.0),
+                 "123456789012345680.0"); // to_chars picks the shorter of fixed and scientific
+        QCOMPARE(std::stod(doubleText(0.30000000000000004)), 0.30000000000000004);
+        QCOMPARE(doubleText(std::numeric_limits<double>::infinity()), "\"Infinity\"");
+        QCOMPARE(doubleText(-std::numeric_limits<double>::infinity()), "\"-Infinity\"");
+        QCOMPARE(doubleText(std::nan("")), "null");
+    }
+
+    void stringsAreEscapedLikeJsonRequires() {
+        QCOMPARE(escaped("plain"), "\"plain\"");
+        QCOMPARE(escaped("a\"b\\c"), "\"a\\\"b\\\\c\"");
+        QCOMPARE(escaped("\n\r\t\b\f"), "\"\\n\\r\\t\\b\\f\"");
+        QCOMPARE(escaped(std::string_view("\x00\x01\x1f", 3)), "\"\\u0000\\u0001\\u001f\"");
+        QCOMPARE(escaped("\x7f"), "\"\x7f\"");
+        QCOMPARE(escaped("日本 ü 🚀"), "\"日本 ü 🚀\"");
+        QCOMPARE(escaped(""), "\"\"");
+    }
+
+    void nestingAndSeparators() {
+        std::string out;
+        JsonWriter writer(out);
+        writer.beginObject();
+        writer.key("a");
+        writer.nullValue();
+        writer.key("b");
+        writer.beginArray();
+        writer.boolValue(true);
+        writer.beginObject();
+        writer.endObject();
+        writer.beginArray();
+        writer.endArray();
+        writer.stringValue("x");
+        writer.endArray();
+        writer.key("c");
+        writer.rawValue("{\"d\":1}");
+        writer.key("e");
+        writer.unsignedValue(18446744073709551615ULL);
+        writer.endObject();
+        QCOMPARE(
+            out,
+            "{\"a\":null,\"b\":[true,{},[],\"x\"],\"c\":{\"d\":1},\"e\":18446744073709551615}");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJsonWriter)
+#include "tst_json_writer.moc"

@@ -1,0 +1,253 @@
+#include "source_database.h"
+#include "table_scanner.h"
+#include "test_database.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace magellan;
+using magellan::test::CapturingSink;
+
+namespace {
+
+// A small source whose rows each exercise one rule of kv-format.md.
+const char *const fixtureSql = R"sql(
+CREATE TABLE code_chunks(id INTEGER PRIMARY KEY, file_path TEXT, byte_start INTEGER, byte_end INTEGER,
+  content TEXT, content_hash TEXT, symbol_name TEXT, symbol_kind TEXT, created_at INTEGER);
+INSERT INTO code_chunks VALUES
+  (1, 'src/a.rs', 0, 12, 'fn main() {}', 'h1', 'main', 'fn', 1700000000),
+  (2, 'C:\win\b.rs', -5, 9223372036854775807, 'é 日本', 'h2', NULL, NULL, '2024-01-01'),
+  (3, 'src/a.rs', 0, 12, 'a duplicate span', 'h3', 'main', 'fn', 1),
+  (4, 'src/c.rs', 'seven', 9, 'x', 'h4', NULL, NULL, 1),
+  (5, NULL, 0, 1, 'no path', 'h5', NULL, NULL, 1),
+  (6, 'src/blob.rs', 1, 2, X'FF00616263', 'h6', NULL, NULL, 1),
+  (7, 'src/bad.rs', 1, 2, CAST(X'61FE62' AS TEXT), 'h7', NULL, NULL, 1),
+  (8, CAST(X'C3' AS TEXT), 1, 2, 'path not utf-8', 'h8', NULL, NULL, 1),
+  (9, 'src/real.rs', 2.5, 3, 'real offset', 'h9', NULL, NULL, 1),
+  (10, 'src/inf.rs', 1, 2, 'infinite', 'h10', NULL, NULL, 1e999);
+
+CREATE TABLE ast_nodes(id INTEGER PRIMARY KEY, parent_id INTEGER, kind TEXT, byte_start INTEGER,
+  byte_end INTEGER, file_id INTEGER);
+INSERT INTO ast_nodes VALUES
+  (1, NULL, 'source_file', 0, 100, 7),
+  (2, 1, 'function_item', 0, 50, 7),
+  (3, NULL, 'orphan', 1, 2, NULL),
+  (4, NULL, NULL, 1, 2, 7),
+  (5, NULL, 'text file id', 1, 2, 'seven'),
+  (6, NULL, 'root', 0, 9, -3),
+  (7, NULL, 'second orphan', 3, 4, NULL);
+
+CREATE TABLE cfg_blocks(id INTEGER PRIMARY KEY, function_id INTEGER, kind TEXT, terminator TEXT,
+  byte_start INTEGER, byte_end INTEGER, start_line INTEGER, start_col INTEGER, end_line INTEGER,
+  end_col INTEGER, cfg_hash TEXT, statements TEXT, coord_x REAL, cfg_condition TEXT, extra TEXT);
+INSERT INTO cfg_blocks VALUES
+  (1, 5, 'entry', 'goto', 0, 1, 1, 0, 1, 5, 'abc', '["let x = 1;","f(x)"]', 0.1, NULL, 'e'),
+  (2, 5, 'exit', 'return', 1, 2, 2, 0, 2, 5, 'def', '[]', 1.0, 'x > 0', NULL),
+  (3, NULL, 'entry', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+
+CREATE TABLE file_metrics(file_path TEXT, loc INTEGER);
+INSERT INTO file_metrics VALUES ('a:b.rs', 10), ('a:b.rs', 11);
+CREATE TABLE execution_log(id INTEGER PRIMARY KEY, execution_id TEXT, outcome TEXT);
+INSERT INTO execution_log VALUES (1, 'run-1', 'ok'), (2, '5', 'ok');
+CREATE TABLE symbol_metrics(symbol_id INTEGER, loc INTEGER);
+INSERT INTO symbol_metrics VALUES (5, 1), ('5', 2);
+)sql";
+
+} // namespace
+
+class TestTableScanner : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        m_path = m_dir.filePath(QStringLiteral("fixture.db"));
+        QCOMPARE(test::createDatabase(m_path, QString::fromUtf8(fixtureSql)), QString());
+    }
+
+    void chunkValuesFollowTheContract() {
+        const auto result = scan(SourceTable::CodeChunks, KeyLayout::Seed);
+        const auto &entries = m_sink.entries;
+        QCOMPARE(
+            entries.at("chunk:src/a.rs:0:12"),
+            R"j({"id":1,"file_path":"src/a.rs","byte_start":0,"byte_end":12,"content":"fn main() {}","content_hash":"h1","symbol_name":"main","symbol_kind":"fn","created_at":1700000000})j");
+        // Escaped path, negative and extreme offsets, non-ASCII, a TEXT created_at kept as text.
+        QCOMPARE(
+            entries.at("chunk:C::\\win\\b.rs:-5:9223372036854775807"),
+            R"j({"id":2,"file_path":"C:\\win\\b.rs","byte_start":-5,"byte_end":9223372036854775807,"content":"é 日本","content_hash":"h2","symbol_name":null,"symbol_kind":null,"created_at":"2024-01-01"})j");
+        // A BLOB: the string decoded with U+FFFD per bad byte, and the exact bytes beside it.
+        QCOMPARE(
+            entries.at("chunk:src/blob.rs:1:2"),
+            "{\"id\":6,\"file_path\":\"src/blob.rs\",\"byte_start\":1,\"byte_end\":2,"
+            "\"content\":\"\xEF\xBF\xBD\\u0000abc\",\"content_base64\":\"/wBhYmM=\","
+            "\"content_hash\":\"h6\",\"symbol_name\":null,\"symbol_kind\":null,\"created_at\":1}");
+        // TEXT that is not UTF-8: same treatment.
+        QCOMPARE(
+            entries.at("chunk:src/bad.rs:1:2"),
+            "{\"id\":7,\"file_path\":\"src/bad.rs\",\"byte_start\":1,\"byte_end\":2,"
+            "\"content\":\"a\xEF\xBF\xBD"
+            "b\",\"content_base64\":\"Yf5i\","
+            "\"content_hash\":\"h7\",\"symbol_name\":null,\"symbol_kind\":null,\"created_at\":1}");
+        QCOMPARE(result.keysWritten, 4);
+        QCOMPARE(result.recordsCarried, 4);
+        QCOMPARE(result.repairedValues, 3); // blob, bad text, and the bad path in its reject
+        QCOMPARE(result.rowsRead, 10);
+        QCOMPARE(result.rejectedRows, 6);
+    }
+
+    void chunkRejectsNameRowidColumnAndReason() {
+        const auto result = scan(SourceTable::CodeChunks, KeyLayout::Seed);
+        const auto &entries = m_sink.entries;
+        QCOMPARE(
+            entries.at("reject:code_chunks:3"),
+            R"j({"reason":"duplicate key chunk:src/a.rs:0:12: already taken by row 1","column":"file_path,byte_start,byte_end","row":{"id":3,"file_path":"src/a.rs","byte_start":0,"byte_end":12,"content":"a duplicate span","content_hash":"h3","symbol_name":"main","symbol_kind":"fn","created_at":1}})j");
+        QCOMPARE(
+            entries.at("reject:code_chunks:4"),
+            R"j({"reason":"byte_start holds TEXT, expected INTEGER","column":"byte_start","row":{"id":4,"file_path":"src/c.rs","byte_start":"seven","byte_end":9,"content":"x","content_hash":"h4","symbol_name":null,"symbol_kind":null,"created_at":1}})j");
+        QVERIFY(
+            entries.at("reject:code_chunks:5")
+                .starts_with(
+                    R"j({"reason":"NULL in required column file_path","column":"file_path",)j"));
+        QVERIFY(
+            entries.at("reject:code_chunks:8")
+                .starts_with(
+                    R"j({"reason":"file_path is not valid UTF-8, and it is part of the key","column":"file_path",)j"));
+        QVERIFY(entries.at("reject:code_chunks:8").find(R"j("file_path_base64":"ww==")j") !=
+                std::string::npos);
+        QVERIFY(
+            entries.at("reject:code_chunks:9")
+                .starts_with(
+                    R"j({"reason":"byte_start holds REAL, expected INTEGER","column":"byte_start","row":{"id":9,"file_path":"src/real.rs","byte_start":2.5,)j"));
+        QVERIFY(entries.at("reject:code_chunks:10").find(R"j("created_at":"Infinity")j") !=
+                std::string::npos);
+        QList<qint64> rowids;
+        for (const RejectedRow &rejected : result.rejects)
+            rowids << rejected.rowid;
+        std::sort(rowids.begin(), rowids.end());
+        QCOMPARE(rowids, QList<qint64>({3, 4, 5, 8, 9, 10}));
+        // source rows = carried rows + rejected rows
+        QCOMPARE(result.recordsCarried + result.rejectedRows, result.rowsRead);
+    }
+
+    void astGroupsIncludingNull() {
+        const auto result = scan(SourceTable::AstNodes, KeyLayout::Seed);
+        const auto &entries = m_sink.entries;
+        QCOMPARE(
+            entries.at("ast:7"),
+            R"j([{"id":1,"parent_id":null,"kind":"source_file","byte_start":0,"byte_end":100},{"id":2,"parent_id":1,"kind":"function_item","byte_start":0,"byte_end":50}])j");
+        QCOMPARE(
+            entries.at("ast:null"),
+            R"j([{"id":3,"parent_id":null,"kind":"orphan","byte_start":1,"byte_end":2},{"id":7,"parent_id":null,"kind":"second orphan","byte_start":3,"byte_end":4}])j");
+        QCOMPARE(entries.at("ast:-3"),
+                 R"j([{"id":6,"parent_id":null,"kind":"root","byte_start":0,"byte_end":9}])j");
+        QVERIFY(entries.at("reject:ast_nodes:4")
+                    .starts_with(R"j({"reason":"NULL in required column kind")j"));
+        QVERIFY(entries.at("reject:ast_nodes:5")
+                    .starts_with(R"j({"reason":"file_id holds TEXT, expected INTEGER")j"));
+        QCOMPARE(result.keysWritten, 3);
+        QCOMPARE(result.recordsCarried, 5);
+        QCOMPARE(result.rejectedRows, 2);
+    }
+
+    void magellanLayoutKeys() {
+        scan(SourceTable::AstNodes, KeyLayout::Magellan);
+        QVERIFY(m_sink.entries.count("ast:file:7"));
+        QVERIFY(m_sink.entries.count("ast:file:null"));
+        scan(SourceTable::CfgBlocks, KeyLayout::Magellan);
+        QVERIFY(m_sink.entries.count("cfg:func:5"));
+        QVERIFY(m_sink.entries.count("cfg:func:null"));
+    }
+
+    void cfgCarriesEveryColumn() {
+        const auto result = scan(SourceTable::CfgBlocks, KeyLayout::Seed);
+        QCOMPARE(m_sink.entries.at("cfg:5"),
+                 "[{\"id\":1,\"function_id\":5,\"kind\":\"entry\",\"terminator\":\"goto\",\"byte_"
+                 "start\":0,\"byte_end\":1,\"start_line\":1,\"start_col\":0,\"end_line\":1,\"end_"
+                 "col\":5,\"cfg_hash\":\"abc\",\"statements\":\"[\\\"let x = "
+                 "1;\\\",\\\"f(x)\\\"]\",\"coord_x\":0.1,\"cfg_condition\":null,\"extra\":\"e\"},{"
+                 "\"id\":2,\"function_id\":5,\"kind\":\"exit\",\"terminator\":\"return\",\"byte_"
+                 "start\":1,\"byte_end\":2,\"start_line\":2,\"start_col\":0,\"end_line\":2,\"end_"
+                 "col\":5,\"cfg_hash\":\"def\",\"statements\":\"[]\",\"coord_x\":1.0,\"cfg_"
+                 "condition\":\"x > 0\",\"extra\":null}]");
+        QVERIFY(m_sink.entries.count("cfg:null"));
+        QCOMPARE(result.rejectedRows, 0);
+    }
+
+    void optionalTablesKeysAndDuplicates() {
+        scan(SourceTable::FileMetrics, KeyLayout::Seed);
+        QCOMPARE(m_sink.entries.at("metrics:file:a::b.rs"), R"j({"file_path":"a:b.rs","loc":10})j");
+        QVERIFY(m_sink.entries.at("reject:file_metrics:2")
+                    .starts_with("{\"reason\":\"duplicate key metrics:file:a::b.rs"));
+        scan(SourceTable::ExecutionLog, KeyLayout::Seed);
+        QCOMPARE(m_sink.entries.at("execlog:run-1"),
+                 R"j({"id":1,"execution_id":"run-1","outcome":"ok"})j");
+        QVERIFY(m_sink.entries.count("execlog:5"));
+        // 5 and '5' name the same key: the later row is the duplicate.
+        const auto result = scan(SourceTable::SymbolMetrics, KeyLayout::Seed);
+        QCOMPARE(m_sink.entries.at("metrics:symbol:5"), R"j({"symbol_id":5,"loc":1})j");
+        QVERIFY(m_sink.entries.count("reject:symbol_metrics:2"));
+        QCOMPARE(result.rejectedRows, 1);
+    }
+
+    void v5AstWithoutFileIdGoesUnderNull() {
+        const QString path = m_dir.filePath(QStringLiteral("v5.db"));
+        QCOMPARE(
+            test::createDatabase(
+                path, QStringLiteral(
+                          "CREATE TABLE ast_nodes(id INTEGER PRIMARY KEY, parent_id INTEGER, kind "
+                          "TEXT NOT NULL,"
+                          " byte_start INTEGER NOT NULL, byte_end INTEGER NOT NULL);"
+                          "INSERT INTO ast_nodes VALUES (2, 1, 'b', 1, 2), (1, NULL, 'a', 0, 3);")),
+            QString());
+        auto source = SourceDatabase::open(path, 1000);
+        QVERIFY2(source.isOk(), qPrintable(source.status().message()));
+        auto info = source.value()->inspect(true);
+        QVERIFY(info.isOk());
+        QCOMPARE(info->table(SourceTable::AstNodes).groups, 1);
+        CapturingSink sink;
+        TableScanner scanner(*source.value(), info->table(SourceTable::AstNodes), KeyLayout::Seed);
+        auto result = scanner.run(sink, nullptr);
+        QVERIFY(result.isOk());
+        QCOMPARE(sink.entries.size(), size_t(1));
+        QCOMPARE(
+            sink.entries.at("ast:null"),
+            R"j([{"id":1,"parent_id":null,"kind":"a","byte_start":0,"byte_end":3},{"id":2,"parent_id":1,"kind":"b","byte_start":1,"byte_end":2}])j");
+    }
+
+    void checksumCoversEveryRowAndIsOrderIndependent() {
+        const auto first = scan(SourceTable::CodeChunks, KeyLayout::Seed);
+        const auto second = scan(SourceTable::CodeChunks, KeyLayout::Seed);
+        QCOMPARE(first.checksum, second.checksum);
+        QCOMPARE(first.checksum.rows(), quint64(10));
+        RowChecksum a, b;
+        a.add("k1", "x");
+        a.add("k2", "y");
+        b.add("k2", "y");
+        b.add("k1", "x");
+        QCOMPARE(a, b);
+        RowChecksum c;
+        c.add("k1", "y");
+        c.add("k2", "x");
+        QVERIFY(!(a == c)); // the key is part of each row's hash
+    }
+
+private:
+    TableScanResult scan(SourceTable table, KeyLayout layout) {
+        m_sink.entries.clear();
+        auto source = SourceDatabase::open(m_path, 1000);
+        if (!source.isOk())
+            qFatal("%s", qPrintable(source.status().message()));
+        auto info = source.value()->inspect(false);
+        TableScanner scanner(*source.value(), info->table(table), layout);
+        auto result = scanner.run(m_sink, nullptr);
+        if (!result.isOk())
+            qFatal("%s", qPrintable(result.status().message()));
+        return result.value();
+    }
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    CapturingSink m_sink;
+};
+
+QTEST_GUILESS_MAIN(TestTableScanner)
+#include "tst_table_scanner.moc"

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "kv_sink.h"
+#include "progress.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace magellan::test {
+
+// Creates a SQLite database at `path` by running `sql` (several statements). Returns "" or the
+// SQLite error.
+QString createDatabase(const QString &path, const QString &sql);
+
+// Every key and value of the store at `path`, read through a read-only open.
+std::map<std::string, std::string> readStore(const QString &path);
+
+// Writes `value` under `key` (or deletes `key` when `value` is nullopt) in the store at `path`.
+QString tamperStore(const QString &path, const std::string &key,
+                    const std::optional<std::string> &value);
+
+QByteArray fileBytes(const QString &path);
+
+// Entries of folder `path` (hidden ones too), sorted.
+QStringList folderEntries(const QString &path);
+
+// Keeps every entry a scan sends, in order.
+class CapturingSink final : public KvSink {
+public:
+    Status put(std::string_view key, std::string_view value) override {
+        entries.emplace(std::string(key), std::string(value));
+        return Status::ok();
+    }
+    std::map<std::string, std::string> entries;
+};
+
+// Cancels once it has seen `progressCalls` progress calls.
+class CancellingObserver final : public ProgressObserver {
+public:
+    explicit CancellingObserver(int progressCalls) : m_left(progressCalls) {}
+    void tableProgress(MigrationPhase, SourceTable, qint64, qint64) override { --m_left; }
+    bool isCancelRequested() const override { return m_left <= 0; }
+
+private:
+    int m_left;
+};
+
+} // namespace magellan::test
