@@ -56,7 +56,9 @@ int main(int argc, char **argv) {
     }
     QApplication app(argc, argv);
     describeApplication();
-    magellan::MainWindow window(database);
+    magellan::MainWindow window;
     window.show();
+    if (!database.isEmpty())
+        window.openDatabase(database);
     return app.exec();
 }

@@ -128,6 +128,31 @@ nlohmann::ordered_json MigrationReport::toJson() const {
     return report;
 }
 
+QString MigrationReport::toCsv() const {
+    QString csv = QStringLiteral("table,sqlite_rows,kv_keys,kv_records,rejected,repaired,seconds,"
+                                 "counts,checksum,status\n");
+    for (const TableReport &table : tables) {
+        const auto yesNo = [&](bool value) {
+            return !table.readBack ? QString()
+                   : value         ? QStringLiteral("match")
+                                   : QStringLiteral("differ");
+        };
+        csv += QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9,%10\n")
+                   .arg(tableName(table.table))
+                   .arg(table.sourceRows)
+                   .arg(table.readBack ? QString::number(table.store.keys) : QString())
+                   .arg(table.readBack ? QString::number(table.store.records) : QString())
+                   .arg(table.readBack ? table.store.rejected : table.scan.rejectedRows)
+                   .arg(table.scan.repairedValues)
+                   .arg(table.scan.seconds, 0, 'f', 3)
+                   .arg(yesNo(table.countsMatch()), yesNo(table.checksumsMatch()),
+                        !table.readBack  ? QStringLiteral("not verified")
+                        : table.passed() ? QStringLiteral("pass")
+                                         : QStringLiteral("fail"));
+    }
+    return csv;
+}
+
 std::string MigrationReport::migrationRecord() const {
     using json = nlohmann::ordered_json;
     json record;

@@ -52,6 +52,8 @@ struct MigrationReport {
 
     // The report as JSON: what --report and --json write.
     nlohmann::ordered_json toJson() const;
+    // The comparison as CSV: a header line, then one line per table.
+    QString toCsv() const;
     // The value of the meta:migration key (kv-format.md, "Migration record").
     std::string migrationRecord() const;
 };

@@ -1,37 +1,126 @@
 #include "main_window.h"
 
+#include "migration_panel.h"
+#include "recent_files.h"
+
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QKeySequence>
-#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
 
 namespace magellan {
+namespace {
 
-MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWindow(parent) {
-    setWindowTitle(
-        databasePath.isEmpty()
-            ? QStringLiteral("magellan-kv")
-            : QStringLiteral("%1 - magellan-kv").arg(QFileInfo(databasePath).fileName()));
+QString firstLocalFile(const QMimeData *mime) {
+    if (!mime || !mime->hasUrls())
+        return {};
+    for (const QUrl &url : mime->urls())
+        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile())
+            return url.toLocalFile();
+    return {};
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_panel(new MigrationPanel(this)) {
+    setCentralWidget(m_panel);
+    setAcceptDrops(true);
+
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    file->addAction(tr("&Open Database…"), QKeySequence::Open, this, &MainWindow::chooseDatabase);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About magellan-kv"), this, [this] {
-        QMessageBox::about(this, tr("About magellan-kv"),
-                           tr("magellan-kv %1\nMoves magellan's side tables from SQLite into "
-                              "RocksDB and shows that nothing was lost.")
-                               .arg(QApplication::applicationVersion()));
+    help->addAction(tr("&About magellan-kv"), this, &MainWindow::showAbout);
+    rebuildRecentMenu();
+
+    connect(m_panel, &MigrationPanel::databaseOpened, this, [this](const QString &path) {
+        RecentFiles().add(path);
+        rebuildRecentMenu();
+        updateTitle();
     });
-    auto *label = new QLabel(this);
-    label->setAlignment(Qt::AlignCenter);
-    label->setText(
-        databasePath.isEmpty()
-            ? tr("magellan-kv\n\nMigrate from the command line: magellan-kv migrate SRC DST")
-            : tr("%1\n\nMigrate from the command line: magellan-kv migrate %1 DST")
-                  .arg(QFileInfo(databasePath).absoluteFilePath()));
-    setCentralWidget(label);
-    resize(720, 480);
+    connect(m_panel, &MigrationPanel::stateChanged, this, &MainWindow::updateTitle);
+    connect(m_panel, &MigrationPanel::progressChanged, this, &MainWindow::updateTitle);
+
+    resize(960, 720);
+    restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
+    updateTitle();
+}
+
+void MainWindow::openDatabase(const QString &path) {
+    m_panel->openDatabase(path);
+}
+
+void MainWindow::chooseDatabase() {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open magellan database"),
+        QFileInfo(RecentFiles().paths().value(0)).absolutePath(),
+        tr("magellan databases (*.db *.sqlite *.sqlite3);;All files (*)"));
+    if (!path.isEmpty())
+        openDatabase(path);
+}
+
+void MainWindow::rebuildRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList paths = RecentFiles().paths();
+    for (const QString &path : paths)
+        m_recentMenu->addAction(path, this, [this, path] { openDatabase(path); });
+    if (!paths.isEmpty())
+        m_recentMenu->addSeparator();
+    QAction *clear = m_recentMenu->addAction(tr("&Clear Recent"), this, [this] {
+        RecentFiles().clear();
+        rebuildRecentMenu();
+    });
+    clear->setEnabled(!paths.isEmpty());
+}
+
+void MainWindow::updateTitle() {
+    const QString name = QFileInfo(m_panel->databasePath()).fileName();
+    QString title = QStringLiteral("magellan-kv");
+    if (!name.isEmpty())
+        title = name + QStringLiteral(" — ") + title;
+    if (m_panel->state() == MigrationPanel::State::Migrating)
+        title =
+            tr("%1% migrating — ").arg(static_cast<int>(m_panel->overallProgress() * 100)) + title;
+    setWindowTitle(title);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
+    if (!firstLocalFile(event->mimeData()).isEmpty() &&
+        m_panel->state() != MigrationPanel::State::Migrating)
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event) {
+    const QString path = firstLocalFile(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openDatabase(path);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
+    event->accept(); // a running migration is cancelled by the controller; nothing is left behind
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(
+        this, tr("About magellan-kv"),
+        tr("<h3>magellan-kv %1</h3><p>Moves the side tables of a magellan index "
+           "(code_chunks, ast_nodes, cfg_blocks) from SQLite into a RocksDB store, "
+           "reads the store back and shows that nothing was lost.</p>"
+           "<p>KV format version 1. Built with Qt %2.</p>")
+            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
 
 } // namespace magellan

@@ -2,14 +2,35 @@
 
 #include <QMainWindow>
 
+class QMenu;
+
 namespace magellan {
 
-// The desktop app's window. For now it names the database it was started with; migrating from
-// the window is built on the same core the command line uses.
+class MigrationPanel;
+
+// The desktop app's window: menus, drag and drop, recent files, and the migration panel.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(const QString &databasePath = {}, QWidget *parent = nullptr);
+    explicit MainWindow(QWidget *parent = nullptr);
+
+    // Opens `path` as a command-line argument, a drop or a menu pick would.
+    void openDatabase(const QString &path);
+    MigrationPanel *panel() const { return m_panel; }
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void chooseDatabase();
+    void rebuildRecentMenu();
+    void updateTitle();
+    void showAbout();
+
+    MigrationPanel *m_panel;
+    QMenu *m_recentMenu;
 };
 
 } // namespace magellan

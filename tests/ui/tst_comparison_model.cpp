@@ -1,0 +1,96 @@
+#include "comparison_model.h"
+
+#include <QAbstractItemModelTester>
+#include <QTest>
+
+using namespace magellan;
+
+namespace {
+
+MigrationReport sampleReport() {
+    MigrationReport report;
+    report.readBack = true;
+    TableReport chunks;
+    chunks.table = SourceTable::CodeChunks;
+    chunks.sourceRows = 12;
+    chunks.expectedKeys = 10;
+    chunks.scan.rejectedRows = 2;
+    chunks.scan.repairedValues = 1;
+    chunks.scan.checksum.add("k", "v");
+    chunks.scan.rejects = {{SourceTable::CodeChunks, 7, QStringLiteral("byte_start"),
+                            QStringLiteral("byte_start holds TEXT, expected INTEGER")},
+                           {SourceTable::CodeChunks, 9, QStringLiteral("file_path"),
+                            QStringLiteral("NULL in required column file_path")}};
+    chunks.readBack = true;
+    chunks.store.keys = 10;
+    chunks.store.records = 10;
+    chunks.store.rejected = 2;
+    chunks.store.checksum.add("k", "v");
+    TableReport ast = chunks;
+    ast.table = SourceTable::AstNodes;
+    ast.scan.rejects.clear();
+    ast.store.checksum.add("extra", "row"); // checksums differ
+    report.tables = {chunks, ast};
+    return report;
+}
+
+} // namespace
+
+class TestComparisonModel : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void comparisonModelIsAWellBehavedModel() {
+        ComparisonModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 0);
+        model.setReport(sampleReport());
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.columnCount(), int(ComparisonModel::ColumnCount));
+        QCOMPARE(model.index(0, ComparisonModel::Table).data().toString(),
+                 QStringLiteral("code_chunks"));
+        QCOMPARE(model.index(0, ComparisonModel::SqliteRows).data(Qt::UserRole).toLongLong(), 12);
+        QCOMPARE(model.index(0, ComparisonModel::KvRecords).data(Qt::UserRole).toLongLong(), 10);
+        QCOMPARE(model.index(0, ComparisonModel::Rejected).data(Qt::UserRole).toLongLong(), 2);
+        QVERIFY(model.index(0, ComparisonModel::Result)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("pass")));
+        QVERIFY(!model.index(1, ComparisonModel::Result).data(Qt::UserRole).toBool());
+        QVERIFY(model.index(1, ComparisonModel::Result)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("checksum")));
+        QCOMPARE(
+            model.headerData(ComparisonModel::KvKeys, Qt::Horizontal, Qt::DisplayRole).toString(),
+            QStringLiteral("KV keys"));
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void rejectedRowsModelIsAWellBehavedModel() {
+        RejectedRowsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setReport(sampleReport());
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(1, RejectedRowsModel::RowId).data().toLongLong(), 9);
+        QCOMPARE(model.index(1, RejectedRowsModel::Reason).data().toString(),
+                 QStringLiteral("NULL in required column file_path"));
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void reportExportsAsCsv() {
+        const QString csv = sampleReport().toCsv();
+        const QStringList lines = csv.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines[0], QStringLiteral("table,sqlite_rows,kv_keys,kv_records,rejected,repaired,"
+                                          "seconds,counts,checksum,status"));
+        QCOMPARE(lines[1], QStringLiteral("code_chunks,12,10,10,2,1,0.000,match,match,pass"));
+        QCOMPARE(lines[2], QStringLiteral("ast_nodes,12,10,10,2,1,0.000,match,differ,fail"));
+    }
+};
+
+QTEST_MAIN(TestComparisonModel)
+#include "tst_comparison_model.moc"

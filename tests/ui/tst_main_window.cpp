@@ -1,0 +1,147 @@
+#include "fixture_generator.h"
+#include "main_window.h"
+#include "migration_panel.h"
+#include "recent_files.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDropEvent>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+using namespace magellan;
+
+namespace {
+
+QMenu *menuNamed(QMainWindow &window, const QString &title) {
+    for (QAction *action : window.menuBar()->actions())
+        if (action->menu() && action->text().remove(QLatin1Char('&')) == title)
+            return action->menu();
+    return nullptr;
+}
+
+QStringList actionTexts(QMenu *menu) {
+    QStringList texts;
+    for (QAction *action : menu->actions())
+        if (!action->isSeparator())
+            texts << action->text().remove(QLatin1Char('&'));
+    return texts;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
+                           m_dir.filePath(QStringLiteral("settings")));
+        QCoreApplication::setOrganizationName(QStringLiteral("magellan-kv-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("magellan-kv-tests"));
+        m_source = m_dir.filePath(QStringLiteral("code.db"));
+        fixture::FixtureSpec spec;
+        spec.totalRows = 5000;
+        QCOMPARE(QString::fromStdString(fixture::generateFixture(m_source.toStdString(), spec)),
+                 QString());
+    }
+    void init() { RecentFiles().clear(); }
+
+    void menusHaveStandardShortcuts() {
+        MainWindow window;
+        QMenu *file = menuNamed(window, QStringLiteral("File"));
+        QVERIFY(file);
+        bool open = false;
+        bool quit = false;
+        for (QAction *action : file->actions()) {
+            open = open || action->shortcut() == QKeySequence(QKeySequence::Open);
+            quit = quit || action->shortcut() == QKeySequence(QKeySequence::Quit);
+        }
+        QVERIFY(open);
+        QVERIFY(quit);
+        QVERIFY(menuNamed(window, QStringLiteral("Help")));
+    }
+
+    void openingUpdatesTitleAndRecentFiles() {
+        MainWindow window;
+        window.show();
+        QCOMPARE(window.windowTitle(), QStringLiteral("magellan-kv"));
+        window.openDatabase(m_source);
+        QTRY_COMPARE(window.panel()->state(), MigrationPanel::State::Ready);
+        QCOMPARE(window.windowTitle(), QStringLiteral("code.db — magellan-kv"));
+        QCOMPARE(RecentFiles().paths(), QStringList({m_source}));
+        QMenu *recent = nullptr;
+        for (QAction *action : menuNamed(window, QStringLiteral("File"))->actions())
+            if (action->menu())
+                recent = action->menu();
+        QVERIFY(recent);
+        QCOMPARE(actionTexts(recent), QStringList({m_source, QStringLiteral("Clear Recent")}));
+        recent->actions().last()->trigger();
+        QCOMPARE(RecentFiles().paths(), QStringList());
+        QCOMPARE(actionTexts(recent), QStringList({QStringLiteral("Clear Recent")}));
+        QVERIFY(!recent->actions().last()->isEnabled());
+    }
+
+    void recentFilesKeepTheNewestFirstAndAreBounded() {
+        RecentFiles recent;
+        for (int i = 0; i < RecentFiles::limit + 3; ++i)
+            recent.add(QStringLiteral("/data/%1.db").arg(i));
+        recent.add(QStringLiteral("/data/5.db"));
+        const QStringList paths = recent.paths();
+        QCOMPARE(paths.size(), RecentFiles::limit);
+        QCOMPARE(paths.first(), QStringLiteral("/data/5.db"));
+        QCOMPARE(paths.count(QStringLiteral("/data/5.db")), 1);
+    }
+
+    void droppingAFileOpensIt() {
+        MainWindow window;
+        window.show();
+        auto *mime = new QMimeData;
+        mime->setUrls({QUrl::fromLocalFile(m_source)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        QTRY_COMPARE(window.panel()->state(), MigrationPanel::State::Ready);
+        QCOMPARE(window.panel()->databasePath(), m_source);
+        delete mime;
+    }
+
+    void titleShowsProgressWhileMigrating() {
+        MainWindow window;
+        window.show();
+        window.openDatabase(m_source);
+        QTRY_COMPARE(window.panel()->state(), MigrationPanel::State::Ready);
+        window.panel()->setDestinationPath(m_dir.filePath(QStringLiteral("title.kv")));
+        window.panel()->startMigration();
+        QVERIFY(window.windowTitle().contains(QStringLiteral("% migrating — code.db")));
+        QTRY_COMPARE_WITH_TIMEOUT(window.panel()->state(), MigrationPanel::State::Finished, 60000);
+        QCOMPARE(window.windowTitle(), QStringLiteral("code.db — magellan-kv"));
+    }
+
+    void windowRemembersItsSize() {
+        {
+            MainWindow window;
+            window.show();
+            window.resize(801, 611);
+            QTest::qWait(50);
+            window.close();
+        }
+        MainWindow again;
+        QCOMPARE(again.size(), QSize(801, 611));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_source;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"

@@ -1,0 +1,160 @@
+#include "comparison_model.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QLocale>
+
+namespace magellan {
+namespace {
+
+QString number(qint64 value) {
+    return QLocale::system().toString(value);
+}
+
+QString seconds(double value) {
+    return value < 10 ? QStringLiteral("%1 s").arg(value, 0, 'f', 2)
+                      : QStringLiteral("%1 s").arg(value, 0, 'f', 1);
+}
+
+QString resultText(const TableReport &table) {
+    if (!table.readBack)
+        return QObject::tr("not verified");
+    if (table.passed())
+        return QObject::tr("✔ pass");
+    return table.countsMatch() ? QObject::tr("✘ checksum differs") : QObject::tr("✘ counts differ");
+}
+
+} // namespace
+
+void ComparisonModel::setReport(const MigrationReport &report) {
+    beginResetModel();
+    m_tables = report.tables;
+    endResetModel();
+}
+
+void ComparisonModel::clear() {
+    beginResetModel();
+    m_tables.clear();
+    endResetModel();
+}
+
+int ComparisonModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_tables.size());
+}
+
+int ComparisonModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ComparisonModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const TableReport &table = m_tables[index.row()];
+    const bool read = table.readBack;
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Table:
+            return tableName(table.table);
+        case SqliteRows:
+            return number(table.sourceRows);
+        case KvKeys:
+            return read ? number(table.store.keys) : QStringLiteral("–");
+        case KvRecords:
+            return read ? number(table.store.records) : QStringLiteral("–");
+        case Rejected:
+            return number(read ? table.store.rejected : table.scan.rejectedRows);
+        case Repaired:
+            return number(table.scan.repairedValues);
+        case Time:
+            return seconds(table.scan.seconds);
+        case Result:
+            return resultText(table);
+        }
+    }
+    if (role == Qt::UserRole) { // raw numbers, for sorting, export and tests
+        switch (index.column()) {
+        case SqliteRows:
+            return table.sourceRows;
+        case KvKeys:
+            return read ? QVariant(table.store.keys) : QVariant();
+        case KvRecords:
+            return read ? QVariant(table.store.records) : QVariant();
+        case Rejected:
+            return read ? table.store.rejected : table.scan.rejectedRows;
+        case Repaired:
+            return table.scan.repairedValues;
+        case Time:
+            return table.scan.seconds;
+        case Result:
+            return table.passed();
+        }
+    }
+    if (role == Qt::TextAlignmentRole && index.column() != Table && index.column() != Result)
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ForegroundRole && index.column() == Result && read)
+        return QBrush(table.passed() ? QColor(0x1b, 0x7a, 0x2e) : QColor(0xb0, 0x1c, 0x1c));
+    if (role == Qt::ToolTipRole && index.column() == Result && read)
+        return tr("SQLite rows = KV records + rejected: %1\nkeys = carried groups: %2\nchecksums: "
+                  "%3")
+            .arg(table.sourceRows == table.store.records + table.store.rejected ? tr("yes")
+                                                                                : tr("no"))
+            .arg(table.store.keys == table.expectedKeys ? tr("yes") : tr("no"))
+            .arg(table.checksumsMatch() ? tr("equal") : tr("differ"));
+    return {};
+}
+
+QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    static const char *const titles[] = {"Table",    "SQLite rows", "KV keys", "KV records",
+                                         "Rejected", "Repaired",    "Time",    "Result"};
+    return section >= 0 && section < ColumnCount ? tr(titles[section]) : QVariant();
+}
+
+void RejectedRowsModel::setReport(const MigrationReport &report) {
+    beginResetModel();
+    m_rows.clear();
+    for (const TableReport &table : report.tables)
+        m_rows.insert(m_rows.end(), table.scan.rejects.begin(), table.scan.rejects.end());
+    endResetModel();
+}
+
+void RejectedRowsModel::clear() {
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+}
+
+int RejectedRowsModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int RejectedRowsModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RejectedRowsModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount() || role != Qt::DisplayRole)
+        return {};
+    const RejectedRow &row = m_rows[index.row()];
+    switch (index.column()) {
+    case Table:
+        return tableName(row.table);
+    case RowId:
+        return row.rowid;
+    case ColumnName:
+        return row.column;
+    case Reason:
+        return row.reason;
+    }
+    return {};
+}
+
+QVariant RejectedRowsModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    static const char *const titles[] = {"Table", "Row id", "Column", "Reason"};
+    return section >= 0 && section < ColumnCount ? tr(titles[section]) : QVariant();
+}
+
+} // namespace magellan

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "migration_report.h"
+
+#include <QAbstractTableModel>
+
+namespace magellan {
+
+// The count comparison of a finished migration: one row per table with SQLite rows, KV keys,
+// KV records, rejected, repaired, time and a pass/fail mark.
+class ComparisonModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column {
+        Table,
+        SqliteRows,
+        KvKeys,
+        KvRecords,
+        Rejected,
+        Repaired,
+        Time,
+        Result,
+        ColumnCount
+    };
+
+    explicit ComparisonModel(QObject *parent = nullptr) : QAbstractTableModel(parent) {}
+
+    void setReport(const MigrationReport &report);
+    void clear();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    std::vector<TableReport> m_tables;
+};
+
+// The rejected rows of a migration: table, rowid, column, reason (the first ones per table).
+class RejectedRowsModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Table, RowId, ColumnName, Reason, ColumnCount };
+
+    explicit RejectedRowsModel(QObject *parent = nullptr) : QAbstractTableModel(parent) {}
+
+    void setReport(const MigrationReport &report);
+    void clear();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    std::vector<RejectedRow> m_rows;
+};
+
+} // namespace magellan

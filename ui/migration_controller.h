@@ -1,0 +1,47 @@
+#pragma once
+
+#include "migration.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+
+namespace magellan {
+
+class MigrationWorker;
+
+// Owns the worker thread: starts inspections and migrations on it, cancels them, and reports
+// their results as signals on the GUI thread. Its destructor cancels, quits and waits.
+class MigrationController : public QObject {
+    Q_OBJECT
+public:
+    explicit MigrationController(QObject *parent = nullptr);
+    ~MigrationController() override;
+
+    // Inspects `path` in the background; a newer inspection supersedes an older one, whose result
+    // is then dropped.
+    void inspect(const QString &path);
+    // Migrates in the background. REQUIRES: !isMigrating().
+    void migrate(const QString &source, const QString &destination,
+                 const MigrationOptions &options);
+    // Asks the running migration to stop; it ends with a Cancelled outcome.
+    void cancel();
+    bool isMigrating() const { return m_migrating; }
+
+Q_SIGNALS:
+    void inspected(const magellan::SourceInfo &info);
+    void inspectionFailed(const QString &path, const magellan::Status &status);
+    void progressed(magellan::MigrationPhase phase, magellan::SourceTable table, qint64 done,
+                    qint64 total);
+    void migrationFinished(const magellan::MigrationOutcome &outcome);
+
+private:
+    QThread m_thread;
+    MigrationWorker *m_worker = nullptr; // lives on m_thread, deleted when it finishes
+    std::atomic<bool> m_cancel{false};
+    quint64 m_generation = 0; // of the latest inspection
+    bool m_migrating = false;
+};
+
+} // namespace magellan

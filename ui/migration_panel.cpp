@@ -1,0 +1,376 @@
+#include "migration_panel.h"
+
+#include "comparison_model.h"
+#include "migration_controller.h"
+#include "staged_destination.h"
+#include "table_progress_grid.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace magellan {
+
+MigrationPanel::MigrationPanel(QWidget *parent)
+    : QWidget(parent), m_controller(new MigrationController(this)) {
+    buildLayout();
+    connect(m_controller, &MigrationController::inspected, this, &MigrationPanel::showInspection);
+    connect(m_controller, &MigrationController::inspectionFailed, this,
+            &MigrationPanel::showInspectionError);
+    connect(m_controller, &MigrationController::progressed, this, &MigrationPanel::showProgress);
+    connect(m_controller, &MigrationController::migrationFinished, this,
+            &MigrationPanel::showOutcome);
+    setState(State::Empty);
+}
+
+MigrationPanel::~MigrationPanel() = default;
+
+void MigrationPanel::buildLayout() {
+    m_summary = new QLabel(this);
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true);
+
+    m_grid = new TableProgressGrid(this);
+
+    m_layout = new QComboBox(this);
+    m_layout->addItem(tr("seed  (ast:{file_id}, cfg:{function_id})"),
+                      static_cast<int>(KeyLayout::Seed));
+    m_layout->addItem(tr("magellan  (ast:file:{file_id}, cfg:func:{function_id})"),
+                      static_cast<int>(KeyLayout::Magellan));
+    m_verify = new QCheckBox(tr("Read the store back and compare it with the source before "
+                                "publishing it"),
+                             this);
+    m_verify->setChecked(true);
+    m_destination = new QLineEdit(this);
+    m_destination->setPlaceholderText(tr("folder for the new RocksDB store"));
+    m_browse = new QPushButton(tr("Browse…"), this);
+    connect(m_browse, &QPushButton::clicked, this, &MigrationPanel::chooseDestination);
+    auto *destinationRow = new QHBoxLayout;
+    destinationRow->addWidget(m_destination, 1);
+    destinationRow->addWidget(m_browse);
+    auto *options = new QFormLayout;
+    options->addRow(tr("Key layout:"), m_layout);
+    options->addRow(tr("Destination:"), destinationRow);
+    options->addRow(QString(), m_verify);
+
+    m_overall = new QProgressBar(this);
+    m_overall->setRange(0, 1000);
+    m_overall->setFormat(QString());
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_migrate = new QPushButton(tr("&Migrate"), this);
+    m_migrate->setDefault(true);
+    m_migrate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_migrate->setToolTip(tr("Migrate (Ctrl+Enter)"));
+    m_cancel = new QPushButton(tr("&Cancel"), this);
+    connect(m_migrate, &QPushButton::clicked, this, &MigrationPanel::startMigration);
+    connect(m_cancel, &QPushButton::clicked, this, &MigrationPanel::requestCancel);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_status, 1);
+    actions->addWidget(m_migrate);
+    actions->addWidget(m_cancel);
+
+    m_comparison = new ComparisonModel(this);
+    m_rejected = new RejectedRowsModel(this);
+    m_verdict = new QLabel(this);
+    m_verdict->setWordWrap(true);
+    m_verdict->setTextFormat(Qt::RichText);
+    m_comparisonView = new QTableView(this);
+    m_comparisonView->setModel(m_comparison);
+    m_comparisonView->verticalHeader()->hide();
+    m_comparisonView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_comparisonView->horizontalHeader()->setStretchLastSection(true);
+    m_comparisonView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_rejectedTitle = new QLabel(this);
+    m_rejectedView = new QTableView(this);
+    m_rejectedView->setModel(m_rejected);
+    m_rejectedView->verticalHeader()->hide();
+    m_rejectedView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_rejectedView->horizontalHeader()->setStretchLastSection(true);
+    auto *exportJson = new QPushButton(tr("Export report as &JSON…"), this);
+    auto *exportCsv = new QPushButton(tr("Export report as C&SV…"), this);
+    connect(exportJson, &QPushButton::clicked, this, [this] { exportReport(false); });
+    connect(exportCsv, &QPushButton::clicked, this, [this] { exportReport(true); });
+    auto *exports = new QHBoxLayout;
+    exports->addStretch(1);
+    exports->addWidget(exportJson);
+    exports->addWidget(exportCsv);
+    m_results = new QGroupBox(tr("Count comparison (read back from the store)"), this);
+    auto *results = new QVBoxLayout(m_results);
+    results->addWidget(m_verdict);
+    results->addWidget(m_comparisonView);
+    results->addWidget(m_rejectedTitle);
+    results->addWidget(m_rejectedView, 1);
+    results->addLayout(exports);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_grid, 1);
+    layout->addLayout(options);
+    layout->addWidget(m_overall);
+    layout->addLayout(actions);
+    layout->addWidget(m_results);
+    layout->addStretch(1);
+}
+
+void MigrationPanel::setState(State state) {
+    m_state = state;
+    const bool ready = state == State::Ready || state == State::Finished;
+    const bool migrating = state == State::Migrating;
+    m_grid->setVisible(state != State::Empty);
+    m_grid->setChecksEnabled(ready);
+    m_layout->setEnabled(ready);
+    m_verify->setEnabled(ready);
+    m_destination->setEnabled(ready);
+    m_browse->setEnabled(ready);
+    m_migrate->setEnabled(ready);
+    m_cancel->setEnabled(migrating);
+    m_overall->setVisible(migrating || state == State::Finished);
+    m_results->setVisible(
+        state == State::Finished && m_outcome &&
+        (m_outcome->status.isOk() || m_outcome->status.code() == Status::Code::VerificationFailed));
+    if (state == State::Empty) {
+        m_summary->setText(tr("<h3>No database open</h3><p>Open a magellan index (<b>File › "
+                              "Open</b>, Ctrl+O) or drop a <tt>.db</tt> file on this window. "
+                              "Its side tables are moved into a RocksDB store, and the store is "
+                              "read back and compared with the source.</p>"));
+        m_status->clear();
+    }
+    Q_EMIT stateChanged(state);
+}
+
+void MigrationPanel::openDatabase(const QString &path) {
+    if (m_state == State::Migrating)
+        return;
+    m_databasePath = QFileInfo(path).absoluteFilePath();
+    m_info.reset();
+    m_outcome.reset();
+    m_comparison->clear();
+    m_rejected->clear();
+    m_grid->clearSource();
+    m_summary->setText(
+        tr("<h3>%1</h3><p>Reading…</p>").arg(QFileInfo(path).fileName().toHtmlEscaped()));
+    m_status->clear();
+    setState(State::Inspecting);
+    m_grid->setVisible(false);
+    m_controller->inspect(m_databasePath);
+}
+
+void MigrationPanel::showInspection(const SourceInfo &info) {
+    m_info = info;
+    const QLocale locale;
+    m_summary->setText(
+        tr("<h3>%1</h3><p>%2 &middot; %3 &middot; modified %4 &middot; schema version %5 "
+           "&middot; journal mode %6</p>")
+            .arg(QFileInfo(info.path).fileName().toHtmlEscaped())
+            .arg(info.path.toHtmlEscaped())
+            .arg(locale.formattedDataSize(info.sizeBytes))
+            .arg(locale.toString(info.modified.toLocalTime(), QLocale::ShortFormat))
+            .arg(info.schemaVersion < 0 ? tr("unknown") : QString::number(info.schemaVersion))
+            .arg(info.journalMode));
+    m_grid->showSource(info);
+    m_destination->setText(defaultStorePath(info.path));
+    m_status->setText(tr("Ready. Check the tables to migrate, then press Migrate."));
+    setState(State::Ready);
+    Q_EMIT databaseOpened(info.path);
+}
+
+void MigrationPanel::showInspectionError(const QString &path, const Status &status) {
+    m_databasePath.clear();
+    setState(State::Empty);
+    showMessage(QMessageBox::Critical, tr("Cannot open %1").arg(QFileInfo(path).fileName()),
+                status.message());
+}
+
+QString MigrationPanel::destinationPath() const {
+    return m_destination->text().trimmed();
+}
+
+void MigrationPanel::setDestinationPath(const QString &path) {
+    m_destination->setText(path);
+}
+
+void MigrationPanel::chooseDestination() {
+    const QString chosen =
+        QFileDialog::getSaveFileName(this, tr("Store folder"), destinationPath(), QString(),
+                                     nullptr, QFileDialog::DontConfirmOverwrite);
+    if (!chosen.isEmpty())
+        m_destination->setText(chosen);
+}
+
+void MigrationPanel::startMigration() {
+    if (m_state != State::Ready && m_state != State::Finished)
+        return;
+    if (m_grid->checkedTables().empty()) {
+        showMessage(QMessageBox::Information, tr("Nothing to migrate"),
+                    tr("Check at least one table."));
+        return;
+    }
+    const QString destination = destinationPath();
+    if (destination.isEmpty()) {
+        showMessage(QMessageBox::Information, tr("No destination"),
+                    tr("Choose a folder for the new store."));
+        return;
+    }
+    if (!QFileInfo::exists(destination)) {
+        beginMigration(false);
+        return;
+    }
+    auto *ask = new QMessageBox(QMessageBox::Question, tr("Replace the existing store?"),
+                                tr("%1 already exists.\n\nReplace it? The old store is kept until "
+                                   "the new one is complete and verified.")
+                                    .arg(destination),
+                                QMessageBox::Yes | QMessageBox::No, this);
+    ask->setDefaultButton(QMessageBox::No);
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    connect(ask, &QMessageBox::finished, this, [this](int result) {
+        if (result == QMessageBox::Yes)
+            beginMigration(true);
+    });
+    ask->open();
+}
+
+void MigrationPanel::beginMigration(bool replaceExisting) {
+    MigrationOptions options;
+    options.layout = static_cast<KeyLayout>(m_layout->currentData().toInt());
+    options.tables = m_grid->checkedTables();
+    options.replaceExisting = replaceExisting;
+    options.verify = m_verify->isChecked();
+    m_outcome.reset();
+    m_comparison->clear();
+    m_rejected->clear();
+    m_grid->startRun(options.verify);
+    m_overall->setValue(0);
+    m_overall->setFormat(tr("%p%"));
+    m_status->setText(tr("Migrating into %1 …").arg(destinationPath()));
+    setState(State::Migrating);
+    m_controller->migrate(m_databasePath, destinationPath(), options);
+}
+
+double MigrationPanel::overallProgress() const {
+    return m_grid->overallFraction();
+}
+
+void MigrationPanel::showProgress(MigrationPhase phase, SourceTable table, qint64 done,
+                                  qint64 total) {
+    m_grid->updateProgress(phase, table, done, total);
+    const double fraction = m_grid->overallFraction();
+    m_overall->setValue(static_cast<int>(fraction * 1000));
+    m_status->setText(phase == MigrationPhase::Scanning
+                          ? tr("Writing %1 into %2 …").arg(tableName(table), destinationPath())
+                          : tr("Reading the store back and comparing it with the source …"));
+    Q_EMIT progressChanged(fraction);
+}
+
+void MigrationPanel::requestCancel() {
+    if (m_state != State::Migrating)
+        return;
+    auto *ask =
+        new QMessageBox(QMessageBox::Question, tr("Cancel the migration?"),
+                        tr("Stop now? Nothing will be written to %1.").arg(destinationPath()),
+                        QMessageBox::Yes | QMessageBox::No, this);
+    ask->button(QMessageBox::Yes)->setText(tr("Stop migrating"));
+    ask->button(QMessageBox::No)->setText(tr("Keep going"));
+    ask->setDefaultButton(QMessageBox::No);
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    connect(ask, &QMessageBox::finished, this, [this](int result) {
+        if (result == QMessageBox::Yes && m_state == State::Migrating) {
+            m_controller->cancel();
+            m_cancel->setEnabled(false);
+            m_status->setText(tr("Stopping …"));
+        }
+    });
+    ask->open();
+}
+
+void MigrationPanel::showOutcome(const MigrationOutcome &outcome) {
+    m_outcome = outcome;
+    const Status &status = outcome.status;
+    const bool haveReport = status.isOk() || status.code() == Status::Code::VerificationFailed;
+    m_grid->finishRun(haveReport ? &outcome.report.tables : nullptr);
+    if (haveReport) {
+        m_comparison->setReport(outcome.report);
+        m_rejected->setReport(outcome.report);
+        fitHeightToRows(m_comparisonView);
+        const qint64 rejected = outcome.report.rejectedRows();
+        m_rejectedTitle->setText(rejected == 0 ? tr("No row was rejected.")
+                                               : tr("%n rejected row(s), each kept in the store "
+                                                    "under reject:{table}:{rowid}:",
+                                                    nullptr, static_cast<int>(rejected)));
+        m_rejectedView->setVisible(rejected > 0);
+    }
+    QString verdict;
+    if (status.isOk() && !outcome.report.readBack)
+        verdict =
+            tr("<b>Written, not verified.</b> The store was published without reading it back.");
+    else if (status.isOk())
+        verdict =
+            tr("<b style='color:#1b7a2e'>✔ Every table verified.</b> Deep check: the checksum "
+               "of every row, computed from SQLite and from the decoded store, is equal.");
+    else if (status.code() == Status::Code::VerificationFailed)
+        verdict = tr("<b style='color:#b01c1c'>✘ Verification failed.</b> %1 The store was not "
+                     "published.")
+                      .arg(status.message().toHtmlEscaped());
+    m_verdict->setText(verdict);
+    m_overall->setValue(status.isOk() ? 1000 : m_overall->value());
+    switch (status.code()) {
+    case Status::Code::Ok:
+        m_status->setText(tr("Done: %1").arg(outcome.report.destination));
+        break;
+    case Status::Code::Cancelled:
+        m_status->setText(tr("Cancelled. Nothing was written to %1.").arg(destinationPath()));
+        m_overall->setFormat(tr("cancelled"));
+        break;
+    default:
+        m_status->setText(tr("Failed. Nothing was written to %1.").arg(destinationPath()));
+        if (status.code() != Status::Code::VerificationFailed)
+            showMessage(QMessageBox::Critical, tr("Migration failed"), status.message());
+    }
+    setState(status.code() == Status::Code::Cancelled || !haveReport ? State::Ready
+                                                                     : State::Finished);
+}
+
+void MigrationPanel::exportReport(bool csv) {
+    if (!m_outcome)
+        return;
+    const QString suggested =
+        QFileInfo(m_databasePath)
+            .absoluteDir()
+            .filePath(QFileInfo(m_databasePath).completeBaseName() +
+                      (csv ? QStringLiteral("-report.csv") : QStringLiteral("-report.json")));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export report"), suggested, csv ? tr("CSV (*.csv)") : tr("JSON (*.json)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    const QByteArray bytes =
+        csv ? m_outcome->report.toCsv().toUtf8()
+            : QByteArray::fromStdString(m_outcome->report.toJson().dump(2) + "\n");
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        showMessage(QMessageBox::Critical, tr("Export failed"),
+                    tr("%1: %2").arg(path, file.errorString()));
+}
+
+void MigrationPanel::showMessage(int icon, const QString &title, const QString &text) {
+    auto *box =
+        new QMessageBox(static_cast<QMessageBox::Icon>(icon), title, text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace magellan

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "migration.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+class QGroupBox;
+
+namespace magellan {
+
+class ComparisonModel;
+class MigrationController;
+class RejectedRowsModel;
+class TableProgressGrid;
+
+// The window's one page: what is in the opened database, the migration options, per-table
+// progress while it runs, and the count comparison when it is done.
+class MigrationPanel : public QWidget {
+    Q_OBJECT
+public:
+    enum class State { Empty, Inspecting, Ready, Migrating, Finished };
+    Q_ENUM(State)
+
+    explicit MigrationPanel(QWidget *parent = nullptr);
+    ~MigrationPanel() override;
+
+    // Reads `path` in the background; shows what is in it, or an error dialog naming the file.
+    void openDatabase(const QString &path);
+    // The Migrate button: asks before replacing an existing destination, then starts.
+    void startMigration();
+    // The Cancel button: asks to confirm, then stops the migration; nothing is left written.
+    void requestCancel();
+
+    State state() const { return m_state; }
+    QString databasePath() const { return m_databasePath; }
+    QString destinationPath() const;
+    void setDestinationPath(const QString &path);
+    const ComparisonModel *comparisonModel() const { return m_comparison; }
+    const RejectedRowsModel *rejectedRowsModel() const { return m_rejected; }
+    const std::optional<MigrationOutcome> &lastOutcome() const { return m_outcome; }
+    // Work done in the running migration, 0 to 1.
+    double overallProgress() const;
+
+Q_SIGNALS:
+    void stateChanged(magellan::MigrationPanel::State state);
+    void databaseOpened(const QString &path);
+    void progressChanged(double fraction);
+
+private:
+    void buildLayout();
+    void setState(State state);
+    void showInspection(const SourceInfo &info);
+    void showInspectionError(const QString &path, const Status &status);
+    void beginMigration(bool replaceExisting);
+    void showProgress(MigrationPhase phase, SourceTable table, qint64 done, qint64 total);
+    void showOutcome(const MigrationOutcome &outcome);
+    void chooseDestination();
+    void exportReport(bool csv);
+    void showMessage(int icon, const QString &title, const QString &text);
+
+    MigrationController *m_controller;
+    State m_state = State::Empty;
+    QString m_databasePath;
+    std::optional<SourceInfo> m_info;
+    std::optional<MigrationOutcome> m_outcome;
+
+    QLabel *m_summary;
+    TableProgressGrid *m_grid;
+    QComboBox *m_layout;
+    QCheckBox *m_verify;
+    QLineEdit *m_destination;
+    QPushButton *m_browse;
+    QProgressBar *m_overall;
+    QLabel *m_status;
+    QPushButton *m_migrate;
+    QPushButton *m_cancel;
+    QGroupBox *m_results;
+    QLabel *m_verdict;
+    QTableView *m_comparisonView;
+    QLabel *m_rejectedTitle;
+    QTableView *m_rejectedView;
+    ComparisonModel *m_comparison;
+    RejectedRowsModel *m_rejected;
+};
+
+} // namespace magellan

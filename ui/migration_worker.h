@@ -1,0 +1,40 @@
+#pragma once
+
+#include "migration.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <functional>
+
+namespace magellan {
+
+// Runs inspections and migrations on the thread it lives on. It has no parent: it is moved to
+// the thread of a MigrationController, which calls it through queued functors and receives its
+// results the same way, on the controller's thread.
+class MigrationWorker : public QObject {
+    Q_OBJECT
+public:
+    // `cancelFlag` is owned by the controller and outlives the worker.
+    explicit MigrationWorker(const std::atomic<bool> &cancelFlag) : m_cancelFlag(cancelFlag) {}
+
+    // Where results go: each callback is invoked on `receiver`'s thread.
+    struct Callbacks {
+        QObject *receiver = nullptr;
+        std::function<void(const SourceInfo &)> inspected;
+        std::function<void(const Status &)> inspectionFailed;
+        std::function<void(MigrationPhase, SourceTable, qint64, qint64)> progressed;
+        std::function<void(const MigrationOutcome &)> finished;
+    };
+
+    // Opens `path`, reads what is in it (counting groups), and reports it.
+    void inspect(const QString &path, const Callbacks &callbacks);
+    // Migrates, reporting throttled per-table progress and the outcome.
+    void migrate(const QString &source, const QString &destination, const MigrationOptions &options,
+                 const Callbacks &callbacks);
+
+private:
+    const std::atomic<bool> &m_cancelFlag;
+};
+
+} // namespace magellan
