@@ -1,10 +1,12 @@
 // magellan-kv: the desktop app, or a headless command when given one.
+#include "browser_window.h"
 #include "command_line.h"
 #include "main_window.h"
 #include "staged_destination.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QIcon>
 
 #include <cstdio>
 #include <cstdlib>
@@ -15,6 +17,13 @@ void describeApplication() {
     QCoreApplication::setOrganizationName(QStringLiteral("magellan-kv"));
     QCoreApplication::setApplicationName(QStringLiteral("magellan-kv"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MAGELLAN_KV_VERSION));
+}
+
+// Ties windows to the installed desktop entry and its icon (docks on Wayland need both).
+void describeDesktopApplication() {
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.magellan_kv.MagellanKv"));
+    QGuiApplication::setWindowIcon(
+        QIcon::fromTheme(QStringLiteral("io.github.magellan_kv.MagellanKv")));
 }
 
 bool hasDisplay() {
@@ -34,8 +43,36 @@ QStringList argumentList(int argc, char **argv) {
 
 } // namespace
 
+// magellan-kv browse DST [SRC]: the KV browser on a store, beside its source when given.
+int runBrowser(int argc, char **argv, const QStringList &arguments) {
+    if (arguments.size() < 3 || arguments.size() > 4) {
+        std::fprintf(stderr, "magellan-kv: error: browse takes a store and, optionally, its source "
+                             "database: magellan-kv browse DST [SRC]\n");
+        return magellan::ExitBadInput;
+    }
+    if (!hasDisplay()) {
+        std::fprintf(stderr, "magellan-kv: error: browse needs a display; use 'magellan-kv verify' "
+                             "to check a store from the terminal\n");
+        return magellan::ExitBadInput;
+    }
+    QApplication app(argc, argv);
+    describeApplication();
+    describeDesktopApplication();
+    QString error;
+    magellan::BrowserWindow *window =
+        magellan::BrowserWindow::open(arguments[2], arguments.value(3), nullptr, &error);
+    if (!window) {
+        std::fprintf(stderr, "magellan-kv: error: %s\n", error.toLocal8Bit().constData());
+        return magellan::ExitBadInput;
+    }
+    window->show();
+    return app.exec();
+}
+
 int main(int argc, char **argv) {
     QStringList arguments = argumentList(argc, argv);
+    if (arguments.value(1) == QLatin1String("browse"))
+        return runBrowser(argc, argv, arguments);
     if (magellan::isCommandLineInvocation(arguments)) {
         QCoreApplication app(argc, argv);
         describeApplication();
@@ -56,6 +93,7 @@ int main(int argc, char **argv) {
     }
     QApplication app(argc, argv);
     describeApplication();
+    describeDesktopApplication();
     magellan::MainWindow window;
     window.show();
     if (!database.isEmpty())

@@ -32,6 +32,7 @@ const char *const usageText = R"(Usage: magellan-kv [FILE.db]
        magellan-kv migrate SRC DST [--key-layout seed|magellan] [--tables LIST] [--force]
                                [--report FILE.json] [--no-verify] [--lock-timeout SECONDS]
        magellan-kv verify SRC DST [--json] [--key-layout seed|magellan] [--tables LIST]
+       magellan-kv browse DST [SRC]
 
 Moves the side tables of a magellan SQLite index (code_chunks, ast_nodes, cfg_blocks) into a
 RocksDB store, and shows that nothing was lost. With no command, or with only a database file,
@@ -42,6 +43,8 @@ Commands:
   migrate   Write a new store at DST from SRC, read it back and compare it with SRC.
             DST appears only when complete and verified; SRC is never modified.
   verify    Compare an existing store DST with SRC: counts per table and a deep checksum.
+  browse    Open the KV browser on the store DST (needs a display): keys by prefix, values
+            by kind, and each beside its SQLite source row (SRC, or the one DST records).
 
 Options:
   --key-layout L   seed (ast:{file_id}, the default) or magellan (ast:file:{file_id})
@@ -50,7 +53,7 @@ Options:
   --force          replace an existing store at DST, once the new one is complete
   --report FILE    also write the full report as JSON
   --no-verify      publish without reading the store back (counts are then not checked)
-  --lock-timeout S seconds to wait for a writer's lock on SRC (default 5)
+  --lock-timeout S  seconds to wait for a writer's lock on SRC (default 5)
   --json           print the result as JSON
   -h, --help       show this help
   -v, --version    show the version

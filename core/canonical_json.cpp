@@ -1,9 +1,11 @@
 #include "canonical_json.h"
 
 #include "json_writer.h"
+#include "utf8.h"
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <memory>
 #include <string>
 
@@ -135,13 +137,216 @@ private:
     bool m_sawElement = false;
 };
 
+// Accepts only JSON spelled exactly as JsonWriter spells it (no spaces, the same escapes, the
+// shortest numbers), so a value the migrator wrote needs no re-encoding: its rows are slices of it.
+class CanonicalScanner {
+public:
+    explicit CanonicalScanner(std::string_view json) : m_json(json) {}
+
+    // Collects the rows of the whole value; false when any of it is not canonical.
+    bool rows(ElementLayout layout, std::vector<std::string_view> &rows) {
+        switch (layout) {
+        case ElementLayout::WholeValue: {
+            if (!value(0))
+                return false;
+            rows.push_back(m_json);
+            break;
+        }
+        case ElementLayout::ArrayElements:
+            if (!take('['))
+                return false;
+            if (!take(']')) {
+                do {
+                    const size_t start = m_at;
+                    if (!value(1))
+                        return false;
+                    rows.push_back(m_json.substr(start, m_at - start));
+                } while (take(','));
+                if (!take(']'))
+                    return false;
+            }
+            break;
+        case ElementLayout::RowField: {
+            if (!take('{'))
+                return false;
+            bool sawRow = false;
+            if (!take('}')) {
+                do {
+                    const size_t keyStart = m_at;
+                    if (!string() || !take(':'))
+                        return false;
+                    const bool isRow = m_json.substr(keyStart, m_at - keyStart - 1) == "\"row\"";
+                    const size_t start = m_at;
+                    if (!value(1))
+                        return false;
+                    if (isRow) {
+                        rows.push_back(m_json.substr(start, m_at - start));
+                        sawRow = true;
+                    }
+                } while (take(','));
+                if (!take('}'))
+                    return false;
+            }
+            if (!sawRow)
+                return false;
+            break;
+        }
+        }
+        return m_at == m_json.size();
+    }
+
+private:
+    static constexpr int maxDepth = 256; // deeper values take the general path
+
+    bool take(char c) {
+        if (m_at < m_json.size() && m_json[m_at] == c) {
+            ++m_at;
+            return true;
+        }
+        return false;
+    }
+
+    bool value(int depth) {
+        if (m_at >= m_json.size() || depth > maxDepth)
+            return false;
+        switch (m_json[m_at]) {
+        case '"':
+            return string();
+        case '{':
+            return container('{', '}', depth, true);
+        case '[':
+            return container('[', ']', depth, false);
+        case 'n':
+            return literal("null");
+        case 't':
+            return literal("true");
+        case 'f':
+            return literal("false");
+        default:
+            return number();
+        }
+    }
+
+    bool container(char open, char close, int depth, bool object) {
+        ++m_at; // open
+        (void)open;
+        if (take(close))
+            return true;
+        do {
+            if (object && (!string() || !take(':')))
+                return false;
+            if (!value(depth + 1))
+                return false;
+        } while (take(','));
+        return take(close);
+    }
+
+    bool literal(std::string_view word) {
+        if (m_json.substr(m_at, word.size()) != word)
+            return false;
+        m_at += word.size();
+        return true;
+    }
+
+    bool string() {
+        if (!take('"'))
+            return false;
+        const size_t start = m_at;
+        while (m_at < m_json.size()) {
+            const unsigned char c = static_cast<unsigned char>(m_json[m_at]);
+            if (c == '"') {
+                const bool valid = utf8::isValid(m_json.substr(start, m_at - start));
+                ++m_at;
+                return valid;
+            }
+            if (c < 0x20)
+                return false; // JsonWriter escapes every control character
+            if (c == '\\') {
+                if (m_at + 1 >= m_json.size())
+                    return false;
+                const char escape = m_json[m_at + 1];
+                if (std::string_view("\"\\bfnrt").find(escape) != std::string_view::npos) {
+                    m_at += 2;
+                    continue;
+                }
+                // \u00XX, lowercase, only for the control characters without a short escape.
+                if (escape != 'u' || m_at + 6 > m_json.size() || m_json.substr(m_at + 2, 2) != "00")
+                    return false;
+                const auto hex = [](char h) {
+                    return h >= '0' && h <= '9'   ? h - '0'
+                           : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                                                  : -1;
+                };
+                const int high = hex(m_json[m_at + 4]);
+                const int low = hex(m_json[m_at + 5]);
+                const int code = high * 16 + low;
+                if (high < 0 || low < 0 || code >= 0x20 || code == '\b' || code == '\f' ||
+                    code == '\n' || code == '\r' || code == '\t')
+                    return false;
+                m_at += 6;
+                continue;
+            }
+            ++m_at;
+        }
+        return false;
+    }
+
+    bool number() {
+        const size_t start = m_at;
+        if (m_at < m_json.size() && m_json[m_at] == '-')
+            ++m_at;
+        while (m_at < m_json.size() &&
+               std::string_view("0123456789.eE+-").find(m_json[m_at]) != std::string_view::npos)
+            ++m_at;
+        const std::string_view token = m_json.substr(start, m_at - start);
+        if (token.empty())
+            return false;
+        std::string spelled;
+        if (token.find_first_of(".eE") == std::string_view::npos) {
+            // An integer as JsonWriter writes an int64 (or, above its range, a uint64).
+            std::int64_t integer = 0;
+            if (std::from_chars(token.data(), token.data() + token.size(), integer).ptr ==
+                token.data() + token.size()) {
+                JsonWriter::appendInt(integer, spelled);
+            } else {
+                std::uint64_t large = 0;
+                if (std::from_chars(token.data(), token.data() + token.size(), large).ptr !=
+                    token.data() + token.size())
+                    return false;
+                JsonWriter(spelled).unsignedValue(large);
+            }
+        } else {
+            double real = 0;
+            const auto parsed = std::from_chars(token.data(), token.data() + token.size(), real);
+            if (parsed.ec != std::errc() || parsed.ptr != token.data() + token.size())
+                return false;
+            JsonWriter::appendDouble(real, spelled);
+        }
+        return spelled == token;
+    }
+
+    std::string_view m_json;
+    size_t m_at = 0;
+};
+
 } // namespace
 
-bool forEachCanonicalElement(std::string_view json, ElementLayout layout,
-                             const std::function<void(std::string_view)> &onElement) {
+bool forEachCanonicalElementSlow(std::string_view json, ElementLayout layout,
+                                 const std::function<void(std::string_view)> &onElement) {
     CanonicalElementSax sax(layout, onElement);
     const bool parsed = nlohmann::json::sax_parse(json.begin(), json.end(), &sax);
     return parsed && (layout != ElementLayout::RowField || sax.sawElement());
+}
+
+bool forEachCanonicalElement(std::string_view json, ElementLayout layout,
+                             const std::function<void(std::string_view)> &onElement) {
+    std::vector<std::string_view> rows;
+    if (CanonicalScanner(json).rows(layout, rows)) {
+        for (const std::string_view row : rows)
+            onElement(row);
+        return true;
+    }
+    return forEachCanonicalElementSlow(json, layout, onElement);
 }
 
 } // namespace magellan

@@ -3,6 +3,9 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <rocksdb/db.h>
 #include <rocksdb/options.h>
 #include <rocksdb/write_batch.h>
@@ -42,6 +45,20 @@ rocksdb::Options storeOptions() {
 }
 
 } // namespace
+
+qint64 storeLockHolder(const QString &path) {
+    // RocksDB locks LOCK with fcntl; F_GETLK names the holder without taking the lock.
+    const QByteArray lockFile = QDir(path).filePath(QStringLiteral("LOCK")).toLocal8Bit();
+    const int fd = ::open(lockFile.constData(), O_RDWR | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    struct flock lock {};
+    lock.l_type = F_WRLCK;
+    lock.l_whence = SEEK_SET;
+    const bool asked = ::fcntl(fd, F_GETLK, &lock) == 0;
+    ::close(fd);
+    return asked && lock.l_type != F_UNLCK ? lock.l_pid : 0;
+}
 
 bool isKvStoreFolder(const QString &path) {
     return QFileInfo(path).isDir() &&

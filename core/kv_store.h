@@ -70,6 +70,9 @@ private:
     std::unique_ptr<rocksdb::WriteBatch> m_batch;
 };
 
+// The pid of another process that holds the store at `path` open for writing, or 0.
+qint64 storeLockHolder(const QString &path);
+
 // True when `path` is a folder that holds a RocksDB store (it has a CURRENT file).
 bool isKvStoreFolder(const QString &path);
 

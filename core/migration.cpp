@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <csignal>
+
 namespace magellan {
 namespace {
 
@@ -154,8 +156,6 @@ MigrationOutcome migrateDatabase(const QString &sourcePath, const QString &desti
         if (Status status = verificationStatus(report, destinationPath); !status.isOk())
             return fail(status);
     }
-    if (observer && observer->isCancelRequested())
-        return fail(Status::cancelled(QStringLiteral("cancelled before publishing")));
     report.finishedAt = QDateTime::currentDateTimeUtc();
     const std::string record = report.migrationRecord();
     if (Status status = store.value()->put(kvkey::migrationRecord, record); !status.isOk())
@@ -163,6 +163,11 @@ MigrationOutcome migrateDatabase(const QString &sourcePath, const QString &desti
     if (Status status = store.value()->flush(); !status.isOk())
         return fail(status);
     store.value().reset();
+    // Test hook for tests/reliability: the process stops here, store complete, before the rename.
+    if (qEnvironmentVariableIsSet("MAGELLAN_KV_TEST_STOP_BEFORE_PUBLISH"))
+        std::raise(SIGSTOP);
+    if (observer && observer->isCancelRequested()) // as late as possible: nothing is public yet
+        return fail(Status::cancelled(QStringLiteral("cancelled before publishing")));
     if (Status status = staged->publish(); !status.isOk())
         return fail(status);
     return outcome;

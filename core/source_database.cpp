@@ -5,9 +5,11 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 #include <QUuid>
 
 #include <sqlite3.h>
+#include <unistd.h>
 
 namespace magellan {
 namespace {
@@ -23,6 +25,28 @@ quint32 bigEndian(const QByteArray &bytes, int offset, int size) {
     for (int i = 0; i < size; ++i)
         value = (value << 8) | static_cast<unsigned char>(bytes[offset + i]);
     return value;
+}
+
+// A WAL database in a folder this process cannot write: SQLite cannot create the -shm file that
+// it reads a -wal through. With no -wal, every committed row is in the main file, so it can be read
+// as immutable; with one, there is no way in, and the message says what to do.
+Result<bool> needsImmutableOpen(const QString &path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray header = file.read(20);
+    const bool wal = header.size() == 20 && header[18] == 2 && header[19] == 2;
+    const QFileInfo info(path);
+    if (!wal || QFileInfo::exists(path + QStringLiteral("-shm")) ||
+        ::access(QFile::encodeName(info.absolutePath()).constData(), W_OK) == 0)
+        return false;
+    if (QFileInfo::exists(path + QStringLiteral("-wal")))
+        return Status::invalidInput(
+            QStringLiteral("%1: is in WAL mode and has a -wal file, but its folder cannot be "
+                           "written, so SQLite cannot create the -shm file it needs to read them; "
+                           "copy the database with its -wal file to a writable folder")
+                .arg(path));
+    return true;
 }
 
 } // namespace
@@ -109,9 +133,20 @@ Result<std::unique_ptr<SourceDatabase>> SourceDatabase::open(const QString &path
     if (!db.isValid())
         return Status::internal(
             QStringLiteral("%1: the Qt SQLite driver (QSQLITE) is not available").arg(path));
-    db.setDatabaseName(path);
-    db.setConnectOptions(
-        QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(lockTimeoutMs));
+    const Result<bool> immutable = needsImmutableOpen(path);
+    if (!immutable.isOk())
+        return immutable.status();
+    QString options =
+        QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(lockTimeoutMs);
+    if (immutable.value()) {
+        db.setDatabaseName(
+            QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(QUrl::FullyEncoded) +
+            QStringLiteral("?immutable=1"));
+        options += QStringLiteral(";QSQLITE_OPEN_URI");
+    } else {
+        db.setDatabaseName(path);
+    }
+    db.setConnectOptions(options);
     if (!db.open())
         return Status::invalidInput(
             QStringLiteral("%1: cannot be opened: %2").arg(path, db.lastError().text()));
@@ -162,6 +197,14 @@ Status SourceDatabase::beginSnapshot() {
 }
 
 Result<SourceInfo> SourceDatabase::inspect(bool countGroups) {
+    return readSchema(true, countGroups);
+}
+
+Result<SourceInfo> SourceDatabase::inspectColumns() {
+    return readSchema(false, false);
+}
+
+Result<SourceInfo> SourceDatabase::readSchema(bool countRows, bool countGroups) {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     SourceInfo info;
     const QFileInfo file(m_path);
@@ -201,10 +244,12 @@ Result<SourceInfo> SourceDatabase::inspect(bool countGroups) {
                 return failed(QStringLiteral("reading the columns of %1").arg(name));
             while (query.next())
                 table.columns << query.value(1).toString();
-            if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(quoted(name))) ||
-                !query.next())
-                return failed(QStringLiteral("counting the rows of %1").arg(name));
-            table.rows = query.value(0).toLongLong();
+            if (countRows) {
+                if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(quoted(name))) ||
+                    !query.next())
+                    return failed(QStringLiteral("counting the rows of %1").arg(name));
+                table.rows = query.value(0).toLongLong();
+            }
             if (countGroups && !definition.groupColumn.empty()) {
                 const QString group = QString::fromLatin1(definition.groupColumn.data(),
                                                           definition.groupColumn.size());

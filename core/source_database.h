@@ -51,6 +51,8 @@ public:
     // Reads schema version, tables, real columns and row counts from the snapshot; counts
     // distinct groups of ast_nodes and cfg_blocks when `countGroups` (a full index scan).
     Result<SourceInfo> inspect(bool countGroups);
+    // Only which tables exist and their real columns: no counting, for quick lookups.
+    Result<SourceInfo> inspectColumns();
 
     // The raw handle under the Qt connection, for the hot scan. Lives as long as this object.
     sqlite3 *handle() const { return m_handle; }
@@ -61,6 +63,7 @@ public:
 
 private:
     SourceDatabase(QString path, QString connectionName);
+    Result<SourceInfo> readSchema(bool countRows, bool countGroups);
     Status beginSnapshot();
 
     QString m_path;

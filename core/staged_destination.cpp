@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,6 +18,7 @@ namespace magellan {
 namespace {
 
 const QString stagingMarker = QStringLiteral(".magellan-kv-staging-");
+const QString lockMarker = QStringLiteral(".magellan-kv-lock");
 
 QString stagingPrefix(const QFileInfo &destination) {
     return QLatin1Char('.') + destination.fileName() + stagingMarker;
@@ -40,6 +42,42 @@ pid_t lockHolder(const QString &path) {
     return asked && lock.l_type != F_UNLCK ? lock.l_pid : 0;
 }
 
+struct LockAttempt {
+    int fd = -1;       // the locked file, or -1
+    int error = 0;     // errno when fd is -1; EWOULDBLOCK when another process holds the lock
+    qint64 holder = 0; // the pid the holder wrote into the file, 0 when unknown
+};
+
+// Takes the flock() of the lock file at `path`, creating it. The holder deletes the file when it
+// is done, so the lock taken must be on the file still at `path`, not on one deleted meanwhile.
+LockAttempt lockFile(const QString &path) {
+    const QByteArray native = path.toLocal8Bit();
+    for (int attempt = 0; attempt < 16; ++attempt) {
+        const int fd = ::open(native.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (fd < 0)
+            return {-1, errno, 0};
+        if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            const int error = errno;
+            char pid[32] = {};
+            const ssize_t size = ::pread(fd, pid, sizeof pid - 1, 0);
+            ::close(fd);
+            return {-1, error, size > 0 ? QByteArray(pid, size).trimmed().toLongLong() : 0};
+        }
+        struct stat locked {};
+        struct stat current {};
+        if (::fstat(fd, &locked) == 0 && ::stat(native.constData(), &current) == 0 &&
+            locked.st_dev == current.st_dev && locked.st_ino == current.st_ino) {
+            // The pid only makes a refused run's message clearer: a failed write changes nothing.
+            const QByteArray pid = QByteArray::number(::getpid()) + '\n';
+            const ssize_t written = ::pwrite(fd, pid.constData(), pid.size(), 0);
+            Q_UNUSED(written);
+            return {fd, 0, 0};
+        }
+        ::close(fd);
+    }
+    return {-1, EWOULDBLOCK, 0};
+}
+
 void syncFolder(const QString &path) {
     const int fd = ::open(path.toLocal8Bit().constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd >= 0) {
@@ -55,6 +93,12 @@ QString defaultStorePath(const QString &databasePath) {
     const QString base =
         database.completeBaseName().isEmpty() ? database.fileName() : database.completeBaseName();
     return database.absoluteDir().filePath(base + QStringLiteral(".kv"));
+}
+
+QString destinationLockPath(const QString &path) {
+    const QFileInfo destination(path);
+    return destination.absoluteDir().filePath(QLatin1Char('.') + destination.fileName() +
+                                              lockMarker);
 }
 
 QStringList staleStagingFolders(const QString &path) {
@@ -73,18 +117,24 @@ QStringList staleStagingFolders(const QString &path) {
     return stale;
 }
 
-StagedDestination::StagedDestination(QString path, QString stagingPath, bool replace)
-    : m_path(std::move(path)), m_stagingPath(std::move(stagingPath)), m_replace(replace) {}
+StagedDestination::StagedDestination(QString path, QString stagingPath, bool replace, int lockFd)
+    : m_path(std::move(path)), m_stagingPath(std::move(stagingPath)), m_replace(replace),
+      m_lockFd(lockFd) {}
 
 StagedDestination::StagedDestination(StagedDestination &&other) noexcept
     : m_path(std::move(other.m_path)), m_stagingPath(std::move(other.m_stagingPath)),
-      m_replace(other.m_replace), m_done(other.m_done) {
+      m_replace(other.m_replace), m_done(other.m_done), m_lockFd(other.m_lockFd) {
     other.m_done = true;
+    other.m_lockFd = -1;
 }
 
 StagedDestination::~StagedDestination() {
     if (!m_done && !m_stagingPath.isEmpty())
         QDir(m_stagingPath).removeRecursively();
+    if (m_lockFd >= 0) { // delete the lock file while still holding it, then let go
+        ::unlink(destinationLockPath(m_path).toLocal8Bit().constData());
+        ::close(m_lockFd);
+    }
 }
 
 Result<StagedDestination> StagedDestination::prepare(const QString &path, bool replace) {
@@ -96,7 +146,33 @@ Result<StagedDestination> StagedDestination::prepare(const QString &path, bool r
     if (!parent.isDir())
         return Status::invalidInput(
             QStringLiteral("%1: %2 is not a folder").arg(path, parent.filePath()));
-    bool existingStore = false;
+    // The lock first: whatever follows, up to the rename, is done by one migration at a time.
+    const LockAttempt lock = lockFile(destinationLockPath(path));
+    if (lock.fd < 0 && lock.error == EWOULDBLOCK)
+        return Status::busy(
+            QStringLiteral("%1: another magellan-kv%2 is already writing a store there; try again "
+                           "when it has finished")
+                .arg(path,
+                     lock.holder > 0 ? QStringLiteral(" (pid %1)").arg(lock.holder) : QString()));
+    // From here the object owns the lock and the staging folder: any return cleans up.
+    StagedDestination staged(destination.absoluteFilePath(), QString(), false, lock.fd);
+    const QString staging = parent.absoluteFilePath() + QLatin1Char('/') +
+                            stagingPrefix(destination) + QString::number(::getpid());
+    QDir(staging).removeRecursively(); // left by a killed process that had this pid
+    const QByteArray native = staging.toLocal8Bit();
+    if (::mkdir(native.constData(), 0755) != 0) {
+        const int error = errno;
+        if (error == ENOSPC || error == EDQUOT)
+            return Status::ioError(QStringLiteral("%1: no space left on the device: %2")
+                                       .arg(path, systemError(error)));
+        return Status::invalidInput(QStringLiteral("%1: cannot create a folder in %2: %3")
+                                        .arg(path, parent.absoluteFilePath(), systemError(error)));
+    }
+    staged.m_stagingPath = staging;
+    if (lock.fd < 0) // a folder that takes a folder but not a file: not seen in practice
+        return Status::ioError(QStringLiteral("%1: cannot create its lock file in %2: %3")
+                                   .arg(path, parent.absoluteFilePath(), systemError(lock.error)));
+    // Checked under the lock, so no other migration can create or replace it meanwhile.
     if (destination.exists() || destination.isSymLink()) {
         if (!destination.isDir())
             return Status::invalidInput(
@@ -104,7 +180,7 @@ Result<StagedDestination> StagedDestination::prepare(const QString &path, bool r
                     .arg(path));
         const bool empty = QDir(path).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System |
                                               QDir::NoDotAndDotDot);
-        existingStore = isKvStoreFolder(path);
+        const bool existingStore = isKvStoreFolder(path);
         if (!existingStore && !empty)
             return Status::invalidInput(
                 QStringLiteral("%1: is a folder that is not a store; refusing to replace it")
@@ -117,20 +193,11 @@ Result<StagedDestination> StagedDestination::prepare(const QString &path, bool r
                 QStringLiteral("%1: the store is in use by another process (pid %2)")
                     .arg(path)
                     .arg(holder));
+        staged.m_replace = true;
     }
     for (const QString &stale : staleStagingFolders(path))
         QDir(stale).removeRecursively();
-    const QString staging = parent.absoluteFilePath() + QLatin1Char('/') +
-                            stagingPrefix(destination) + QString::number(::getpid());
-    QDir(staging).removeRecursively(); // one left by this process: never published
-    const QByteArray native = staging.toLocal8Bit();
-    if (::mkdir(native.constData(), 0755) != 0) {
-        const int error = errno;
-        return Status::invalidInput(QStringLiteral("%1: cannot create a folder in %2: %3")
-                                        .arg(path, parent.absoluteFilePath(), systemError(error)));
-    }
-    return StagedDestination(destination.absoluteFilePath(), staging,
-                             replace && destination.exists());
+    return staged;
 }
 
 Status StagedDestination::publish() {

@@ -9,11 +9,13 @@ namespace magellan {
 // A new store is written into a staging folder beside its destination and moved into place only
 // when complete, so a failure, a cancel or a killed process never leaves a partial store at the
 // destination. The staging folder is removed when the object dies unpublished; ones left by
-// killed processes are removed by the next prepare() for the same destination.
+// killed processes are removed by the next prepare() for the same destination. While the object
+// lives it holds a lock on the destination, so a second migration to it is refused at once.
 class StagedDestination {
 public:
     // Checks that `path` can receive a store (absent; or, when `replace`, an existing store that
-    // no process holds open) and creates the staging folder beside it.
+    // no process holds open), takes the destination's lock (Busy when another migration holds it)
+    // and creates the staging folder beside it.
     static Result<StagedDestination> prepare(const QString &path, bool replace);
 
     StagedDestination(StagedDestination &&other) noexcept;
@@ -28,12 +30,13 @@ public:
     Status publish();
 
 private:
-    StagedDestination(QString path, QString stagingPath, bool replace);
+    StagedDestination(QString path, QString stagingPath, bool replace, int lockFd);
 
     QString m_path;
     QString m_stagingPath;
     bool m_replace = false;
     bool m_done = false;
+    int m_lockFd = -1; // flock()ed lock file beside the destination; -1 once moved from
 };
 
 // Where a store for the database at `databasePath` goes by default: beside it, with the
@@ -42,5 +45,8 @@ QString defaultStorePath(const QString &databasePath);
 
 // Staging folders beside `path` whose process is gone (left by a kill); removed by prepare().
 QStringList staleStagingFolders(const QString &path);
+
+// The lock file a migration to `path` holds beside it (removed when the migration ends).
+QString destinationLockPath(const QString &path);
 
 } // namespace magellan

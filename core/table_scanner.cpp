@@ -122,9 +122,10 @@ QString TableScanner::selectSql() const {
         }
     }
     order << QStringLiteral("rowid");
-    return QStringLiteral("SELECT %1 FROM %2 ORDER BY %3")
+    const QString where = m_filter ? QStringLiteral(" WHERE ") + m_filter->where : QString();
+    return QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4")
         .arg(columns.join(QLatin1Char(',')), quotedIdentifier(std::string(m_definition.name)),
-             order.join(QLatin1Char(',')));
+             where, order.join(QLatin1Char(',')));
 }
 
 void TableScanner::readRow(sqlite3_stmt *statement) {
@@ -159,22 +160,26 @@ void TableScanner::readRow(sqlite3_stmt *statement) {
 
 std::optional<TableScanner::Violation> TableScanner::checkRow() const {
     for (const CheckedColumn &check : m_checks) {
-        const QString column = qstring(check.constraint.column);
+        // Names are made into QStrings only for a violation: this loop runs for every row.
+        const auto column = [&] { return qstring(check.constraint.column); };
         if (check.valueIndex < 0) {
             if (check.constraint.required)
-                return Violation{column, QStringLiteral("the table has no %1 column").arg(column)};
+                return Violation{column(),
+                                 QStringLiteral("the table has no %1 column").arg(column())};
             continue;
         }
         const SqlValue &value = m_values[check.valueIndex];
         if (value.type == SQLITE_NULL) {
             if (check.constraint.required)
-                return Violation{column, QStringLiteral("NULL in required column %1").arg(column)};
+                return Violation{column(),
+                                 QStringLiteral("NULL in required column %1").arg(column())};
             continue;
         }
         const auto wrongType = [&](const char *expected) {
-            return Violation{column, QStringLiteral("%1 holds %2, expected %3")
-                                         .arg(column, QLatin1String(storageClassName(value.type)),
-                                              QLatin1String(expected))};
+            return Violation{column(),
+                             QStringLiteral("%1 holds %2, expected %3")
+                                 .arg(column(), QLatin1String(storageClassName(value.type)),
+                                      QLatin1String(expected))};
         };
         switch (check.constraint.rule) {
         case ColumnRule::Any:
@@ -196,9 +201,10 @@ std::optional<TableScanner::Violation> TableScanner::checkRow() const {
                 return wrongType(check.constraint.rule == ColumnRule::KeyText ? "TEXT"
                                                                               : "INTEGER or TEXT");
             if (!utf8::isValid(value.bytes))
-                return Violation{column, QStringLiteral("%1 is not valid UTF-8, and it is part of "
-                                                        "the key")
-                                             .arg(column)};
+                return Violation{column(),
+                                 QStringLiteral("%1 is not valid UTF-8, and it is part of "
+                                                "the key")
+                                     .arg(column())};
             break;
         }
     }
@@ -365,6 +371,19 @@ Result<TableScanResult> TableScanner::run(KvSink &sink, ProgressObserver *observ
                                         .arg(tableName(m_info.table),
                                              QString::fromUtf8(sqlite3_errmsg(m_source.handle()))));
     const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> guard(statement, sqlite3_finalize);
+    if (m_filter) {
+        for (size_t i = 0; i < m_filter->params.size(); ++i) {
+            const int index = static_cast<int>(i) + 1;
+            const RowFilter::Param &param = m_filter->params[i];
+            if (const auto *integer = std::get_if<std::int64_t>(&param))
+                sqlite3_bind_int64(statement, index, *integer);
+            else if (const auto *text = std::get_if<std::string>(&param))
+                sqlite3_bind_text(statement, index, text->data(), static_cast<int>(text->size()),
+                                  SQLITE_TRANSIENT);
+            else
+                sqlite3_bind_null(statement, index);
+        }
+    }
     const qint64 total = m_info.rows;
     if (observer)
         observer->tableProgress(MigrationPhase::Scanning, m_info.table, 0, total);

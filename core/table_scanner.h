@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 struct sqlite3_stmt;
@@ -36,6 +37,13 @@ struct TableScanResult {
     std::vector<RejectedRow> rejects; // the first few, for people to read
 };
 
+// Restricts a scan to some rows: an SQL condition with ?1, ?2 … bound to `params`.
+struct RowFilter {
+    using Param = std::variant<std::monostate, std::int64_t, std::string>; // NULL, INTEGER, TEXT
+    QString where;
+    std::vector<Param> params;
+};
+
 // Reads one table of a source snapshot in key order and turns each row into its KV entry, or
 // into a reject entry with the reason. Memory is bounded by the largest group.
 class TableScanner {
@@ -46,6 +54,12 @@ public:
     // REQUIRES: `info.exists`; `source` outlives the scanner.
     TableScanner(SourceDatabase &source, const SourceTableInfo &info, KeyLayout layout);
     ~TableScanner();
+
+    // Scans only the rows `filter` selects (the browser's side-by-side view).
+    void setRowFilter(RowFilter filter) { m_filter = std::move(filter); }
+
+    // The SQL the scan runs (columns in table order after the rowid, in key order).
+    QString selectSql() const;
 
     // Scans the whole table into `sink`. Returns the counts, or the status that stopped it.
     Result<TableScanResult> run(KvSink &sink, ProgressObserver *observer);
@@ -72,7 +86,6 @@ private:
     };
 
     void planColumns();
-    QString selectSql() const;
     void readRow(sqlite3_stmt *statement);
     std::optional<Violation> checkRow() const;
     std::string singleRowKey() const;
@@ -98,6 +111,7 @@ private:
     std::vector<int> m_keyIndexes; // single-row tables: key columns' indexes into m_values
     int m_groupIndex = -1;
 
+    std::optional<RowFilter> m_filter;
     std::vector<SqlValue> m_values; // [0] is the rowid
     TableScanResult m_result;
 

@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "browser_window.h"
 #include "migration_panel.h"
 #include "recent_files.h"
 
@@ -37,6 +38,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_panel(new Migra
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open Database…"), QKeySequence::Open, this, &MainWindow::chooseDatabase);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addAction(tr("Open &Store in KV Browser…"),
+                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, &MainWindow::chooseStore);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -49,6 +52,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_panel(new Migra
         updateTitle();
     });
     connect(m_panel, &MigrationPanel::stateChanged, this, &MainWindow::updateTitle);
+    connect(m_panel, &MigrationPanel::browseRequested, this, &MainWindow::openStore);
     connect(m_panel, &MigrationPanel::progressChanged, this, &MainWindow::updateTitle);
 
     resize(960, 720);
@@ -67,6 +71,18 @@ void MainWindow::chooseDatabase() {
         tr("magellan databases (*.db *.sqlite *.sqlite3);;All files (*)"));
     if (!path.isEmpty())
         openDatabase(path);
+}
+
+void MainWindow::chooseStore() {
+    const QString path = QFileDialog::getExistingDirectory(
+        this, tr("Open RocksDB store"), QFileInfo(m_panel->destinationPath()).absolutePath());
+    if (!path.isEmpty())
+        openStore(path, {});
+}
+
+void MainWindow::openStore(const QString &storePath, const QString &sourcePath) {
+    if (BrowserWindow *browser = BrowserWindow::open(storePath, sourcePath, this))
+        browser->show();
 }
 
 void MainWindow::rebuildRecentMenu() {

@@ -16,6 +16,8 @@ public:
 
     // Opens `path` as a command-line argument, a drop or a menu pick would.
     void openDatabase(const QString &path);
+    // Opens a store in a KV browser window, beside `sourcePath` when given.
+    void openStore(const QString &storePath, const QString &sourcePath);
     MigrationPanel *panel() const { return m_panel; }
 
 protected:
@@ -25,6 +27,7 @@ protected:
 
 private:
     void chooseDatabase();
+    void chooseStore();
     void rebuildRecentMenu();
     void updateTitle();
     void showAbout();

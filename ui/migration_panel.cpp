@@ -106,7 +106,13 @@ void MigrationPanel::buildLayout() {
     auto *exportCsv = new QPushButton(tr("Export report as C&SV…"), this);
     connect(exportJson, &QPushButton::clicked, this, [this] { exportReport(false); });
     connect(exportCsv, &QPushButton::clicked, this, [this] { exportReport(true); });
+    m_browseStore = new QPushButton(tr("Open in KV &browser"), this);
+    connect(m_browseStore, &QPushButton::clicked, this, [this] {
+        if (m_outcome)
+            Q_EMIT browseRequested(m_outcome->report.destination, m_databasePath);
+    });
     auto *exports = new QHBoxLayout;
+    exports->addWidget(m_browseStore);
     exports->addStretch(1);
     exports->addWidget(exportJson);
     exports->addWidget(exportCsv);
@@ -313,6 +319,8 @@ void MigrationPanel::showOutcome(const MigrationOutcome &outcome) {
                                                     "under reject:{table}:{rowid}:",
                                                     nullptr, static_cast<int>(rejected)));
         m_rejectedView->setVisible(rejected > 0);
+        m_browseStore->setVisible(
+            status.isOk()); // a store that failed verification was not published
     }
     QString verdict;
     if (status.isOk() && !outcome.report.readBack)

@@ -54,6 +54,8 @@ Q_SIGNALS:
     void stateChanged(magellan::MigrationPanel::State state);
     void databaseOpened(const QString &path);
     void progressChanged(double fraction);
+    // "Open in KV browser" after a migration.
+    void browseRequested(const QString &storePath, const QString &sourcePath);
 
 private:
     void buildLayout();
@@ -88,6 +90,7 @@ private:
     QTableView *m_comparisonView;
     QLabel *m_rejectedTitle;
     QTableView *m_rejectedView;
+    QPushButton *m_browseStore;
     ComparisonModel *m_comparison;
     RejectedRowsModel *m_rejected;
 };

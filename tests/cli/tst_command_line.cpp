@@ -52,11 +52,7 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(qEnvironmentVariable("MAGELLAN_KV_BINARY")).isExecutable());
         QVERIFY(m_dir.isValid());
         m_source = m_dir.filePath(QStringLiteral("code.db"));
-        fixture::FixtureSpec spec;
-        spec.totalRows = 20000;
-        spec.optionalTables = true;
-        QCOMPARE(QString::fromStdString(fixture::generateFixture(m_source.toStdString(), spec)),
-                 QString());
+        QCOMPARE(test::generateSource(m_source, 20000, true), QString());
     }
 
     void helpAndVersion() {
@@ -274,10 +270,7 @@ private Q_SLOTS:
 
     void interruptLeavesNothing() {
         const QString source = m_dir.filePath(QStringLiteral("big.db"));
-        fixture::FixtureSpec spec;
-        spec.totalRows = 600000;
-        QCOMPARE(QString::fromStdString(fixture::generateFixture(source.toStdString(), spec)),
-                 QString());
+        QCOMPARE(test::generateSource(source, 600000), QString());
         const QString dst = m_dir.filePath(QStringLiteral("interrupted.kv"));
         QProcess process;
         process.start(qEnvironmentVariable("MAGELLAN_KV_BINARY"),

@@ -82,6 +82,55 @@ private Q_SLOTS:
         QVERIFY(!ok);
     }
 
+    // The fast path (canonical input hashed in place) and the general re-encoder agree on every
+    // input: the same rows, or the same refusal.
+    void fastPathAgreesWithTheGeneralParser_data() {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<int>("layout");
+        const int whole = int(ElementLayout::WholeValue), array = int(ElementLayout::ArrayElements),
+                  row = int(ElementLayout::RowField);
+        QTest::newRow("canonical chunk")
+            << QByteArray(R"j({"id":1,"p":"C:\\x","n":-5,"r":1.0,"e":1e-07,"z":null,"t":true})j")
+            << whole;
+        QTest::newRow("canonical group")
+            << QByteArray(R"j([{"id":1,"k":"a"},{"id":2,"k":"b\n\u001f"}])j") << array;
+        QTest::newRow("canonical reject")
+            << QByteArray(R"j({"reason":"x","column":"c","row":{"id":4,"v":"Infinity"}})j") << row;
+        QTest::newRow("spaces") << QByteArray(R"j([ {"id":1} ])j") << array;
+        QTest::newRow("slash escape") << QByteArray(R"j({"a":"\/"})j") << whole;
+        QTest::newRow("unicode escape") << QByteArray(R"j({"a":"\u00e9"})j") << whole;
+        QTest::newRow("uppercase hex escape") << QByteArray(R"j({"a":"\u001F"})j") << whole;
+        QTest::newRow("long real") << QByteArray(R"j([{"r":0.10000000000000001}])j") << array;
+        QTest::newRow("integral real") << QByteArray(R"j([{"r":2.0},{"r":2}])j") << array;
+        QTest::newRow("exponent case") << QByteArray(R"j({"r":1E+300})j") << whole;
+        QTest::newRow("minus zero int") << QByteArray(R"j({"i":-0})j") << whole;
+        QTest::newRow("leading zero") << QByteArray(R"j({"i":012})j") << whole;
+        QTest::newRow("uint64 max") << QByteArray(R"j({"i":18446744073709551615})j") << whole;
+        QTest::newRow("past uint64") << QByteArray(R"j({"i":18446744073709551616})j") << whole;
+        QTest::newRow("raw control char") << QByteArray("{\"a\":\"x\ty\"}") << whole;
+        QTest::newRow("bad utf-8") << QByteArray("[\"\xC3\"]") << array;
+        QTest::newRow("non-ascii") << QByteArray(R"j(["日本 é 🚀"])j") << array;
+        QTest::newRow("trailing comma") << QByteArray(R"j([{"id":1},])j") << array;
+        QTest::newRow("row not last") << QByteArray(R"j({"row":{"id":1},"reason":"r"})j") << row;
+        QTest::newRow("two rows") << QByteArray(R"j({"row":{"id":1},"row":{"id":2}})j") << row;
+        QTest::newRow("deep") << QByteArray(600, '[') + QByteArray(600, ']') << whole;
+        QTest::newRow("empty object") << QByteArray("{}") << whole;
+        QTest::newRow("scalar group") << QByteArray("[1,\"a\",null]") << array;
+    }
+    void fastPathAgreesWithTheGeneralParser() {
+        QFETCH(QByteArray, json);
+        QFETCH(int, layout);
+        std::vector<std::string> fast, slow;
+        const bool fastOk =
+            forEachCanonicalElement(json.toStdString(), static_cast<ElementLayout>(layout),
+                                    [&](std::string_view e) { fast.emplace_back(e); });
+        const bool slowOk =
+            forEachCanonicalElementSlow(json.toStdString(), static_cast<ElementLayout>(layout),
+                                        [&](std::string_view e) { slow.emplace_back(e); });
+        QCOMPARE(fastOk, slowOk);
+        QCOMPARE(fast, slow);
+    }
+
     void hugeArraysStream() {
         std::string json = "[";
         for (int i = 0; i < 200000; ++i)

@@ -213,6 +213,23 @@ private Q_SLOTS:
             R"j([{"id":1,"parent_id":null,"kind":"a","byte_start":0,"byte_end":3},{"id":2,"parent_id":1,"kind":"b","byte_start":1,"byte_end":2}])j");
     }
 
+    void aRowFilterScansOnlyThoseRows() {
+        auto source = SourceDatabase::open(m_path, 1000);
+        auto info = source.value()->inspect(false);
+        TableScanner scanner(*source.value(), info->table(SourceTable::AstNodes), KeyLayout::Seed);
+        scanner.setRowFilter({QStringLiteral("file_id = ?1"), {std::int64_t(7)}});
+        CapturingSink sink;
+        const auto result = scanner.run(sink, nullptr);
+        QVERIFY(result.isOk());
+        QCOMPARE(result->rowsRead, 3); // rows 1, 2 and 4 (a reject)
+        QCOMPARE(sink.entries.size(), size_t(2));
+        QVERIFY(sink.entries.count("ast:7") && sink.entries.count("reject:ast_nodes:4"));
+        TableScanner byPath(*source.value(), info->table(SourceTable::CodeChunks), KeyLayout::Seed);
+        byPath.setRowFilter({QStringLiteral("file_path = ?1"), {std::string("src/a.rs")}});
+        CapturingSink chunks;
+        QCOMPARE(byPath.run(chunks, nullptr)->rowsRead, 2);
+    }
+
     void checksumCoversEveryRowAndIsOrderIndependent() {
         const auto first = scan(SourceTable::CodeChunks, KeyLayout::Seed);
         const auto second = scan(SourceTable::CodeChunks, KeyLayout::Seed);

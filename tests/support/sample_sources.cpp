@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 
+#include "fixture_generator.h"
 #include "test_database.h"
 
 namespace magellan::test {
@@ -34,6 +35,13 @@ INSERT INTO cfg_blocks SELECT i, i % 20, 'block', 'goto', i, i + 1, i, 0, i + 1,
         .arg(rows)
         .arg(rows / 10)
         .arg(rows / 20);
+}
+
+QString generateSource(const QString &path, long long rows, bool optionalTables) {
+    fixture::FixtureSpec spec;
+    spec.totalRows = rows;
+    spec.optionalTables = optionalTables;
+    return QString::fromStdString(fixture::generateFixture(path.toStdString(), spec));
 }
 
 bool corruptLastPage(const QString &path) {

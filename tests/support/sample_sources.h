@@ -8,6 +8,10 @@ namespace magellan::test {
 // 20 functions, rows/20 chunks with non-ASCII text and one path with a ':'.
 QString sampleSourceSql(int rows);
 
+// Generates a realistic magellan database of `rows` side-table rows at `path` (tools/fixturegen).
+// Returns "" or the error.
+QString generateSource(const QString &path, long long rows, bool optionalTables = false);
+
 // Overwrites the last page of the SQLite file at `path` with garbage, so that reading the table
 // created last fails midway. Returns false when the file cannot be written.
 bool corruptLastPage(const QString &path);

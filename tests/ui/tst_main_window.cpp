@@ -2,6 +2,7 @@
 #include "main_window.h"
 #include "migration_panel.h"
 #include "recent_files.h"
+#include "sample_sources.h"
 
 #include <QAction>
 #include <QApplication>
@@ -46,10 +47,7 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName(QStringLiteral("magellan-kv-tests"));
         QCoreApplication::setApplicationName(QStringLiteral("magellan-kv-tests"));
         m_source = m_dir.filePath(QStringLiteral("code.db"));
-        fixture::FixtureSpec spec;
-        spec.totalRows = 5000;
-        QCOMPARE(QString::fromStdString(fixture::generateFixture(m_source.toStdString(), spec)),
-                 QString());
+        QCOMPARE(test::generateSource(m_source, 5000), QString());
     }
     void init() { RecentFiles().clear(); }
 

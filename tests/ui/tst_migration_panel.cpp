@@ -47,11 +47,7 @@ private Q_SLOTS:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
         m_source = m_dir.filePath(QStringLiteral("code.db"));
-        fixture::FixtureSpec spec;
-        spec.totalRows = 30000;
-        spec.optionalTables = true;
-        QCOMPARE(QString::fromStdString(fixture::generateFixture(m_source.toStdString(), spec)),
-                 QString());
+        QCOMPARE(test::generateSource(m_source, 30000, true), QString());
     }
 
     void opensAndShowsWhatIsInTheDatabase() {
@@ -111,10 +107,7 @@ private Q_SLOTS:
     void cancelMidwayLeavesNothingAndReturnsToReady() {
         QTemporaryDir dir;
         const QString source = dir.filePath(QStringLiteral("large.db"));
-        fixture::FixtureSpec spec;
-        spec.totalRows = 1500000;
-        QCOMPARE(QString::fromStdString(fixture::generateFixture(source.toStdString(), spec)),
-                 QString());
+        QCOMPARE(test::generateSource(source, 1500000), QString());
         MigrationPanel panel;
         panel.show();
         panel.openDatabase(source);

@@ -1,0 +1,275 @@
+// What a migration costs against reading the source once. For generated databases of 1/4, 1/2
+// and all of ROWS rows (default 3,000,000), in one run:
+//   floor     the raw sqlite3 scan of the columns and order the migrator reads, nothing else;
+//   upstream  the algorithm magellan-kv replaces: SELECT DISTINCT group ids, one query per group,
+//             a JSON document per row, one Put per key with the write-ahead log on;
+//   migrate   `magellan-kv migrate` (with its read-back verification) and `--no-verify`;
+//   verify    `magellan-kv verify` against the same source.
+// Each as a ratio to the floor, with peak resident memory, rows/s and output MB/s. Writes the
+// figures as JSON to the path given by --json (default: migration_throughput.json here).
+#include "fixture_generator.h"
+#include "source_database.h"
+#include "table_scanner.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <nlohmann/json.hpp>
+#include <rocksdb/db.h>
+#include <sqlite3.h>
+
+#include <cstdio>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+using namespace magellan;
+
+namespace {
+
+struct Run {
+    double seconds = 0;
+    double peakMb = 0;
+    int exitCode = -1;
+};
+
+// Runs a command to the end; wall time and its peak resident memory.
+Run runProcess(const QStringList &arguments) {
+    std::vector<QByteArray> bytes;
+    for (const QString &argument : arguments)
+        bytes.push_back(argument.toLocal8Bit());
+    std::vector<char *> argv;
+    for (QByteArray &argument : bytes)
+        argv.push_back(argument.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    QElapsedTimer timer;
+    timer.start();
+    pid_t pid = 0;
+    Run run;
+    if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0)
+        return run;
+    // The child's own high-water mark (VmHWM of its post-exec address space), read until it ends:
+    // rusage's ru_maxrss would also count this large parent's pages from before the exec.
+    const QString statusFile = QStringLiteral("/proc/%1/status").arg(pid);
+    int status = 0;
+    while (waitpid(pid, &status, WNOHANG) == 0) {
+        QFile procStatus(statusFile);
+        if (procStatus.open(QIODevice::ReadOnly))
+            for (const QByteArray &line : procStatus.readAll().split('\n'))
+                if (line.startsWith("VmHWM:"))
+                    run.peakMb = std::max(
+                        run.peakMb, line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0);
+        usleep(5000);
+    }
+    run.seconds = timer.nsecsElapsed() / 1e9;
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    posix_spawn_file_actions_destroy(&actions);
+    return run;
+}
+
+qint64 folderBytes(const QString &path) {
+    qint64 total = 0;
+    QDirIterator it(path, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        total += QFileInfo(it.next()).size();
+    return total;
+}
+
+// The floor: every column of every row, in the migrator's order, read and touched, nothing more.
+double readFloor(const QString &source) {
+    QElapsedTimer timer;
+    timer.start();
+    auto database = SourceDatabase::open(source, 5000);
+    auto info = database.value()->inspect(false);
+    std::uint64_t touched = 0;
+    for (const SourceTable table :
+         {SourceTable::CodeChunks, SourceTable::AstNodes, SourceTable::CfgBlocks}) {
+        TableScanner scanner(*database.value(), info->table(table), KeyLayout::Seed);
+        const QByteArray sql = scanner.selectSql().toUtf8();
+        sqlite3_stmt *statement = nullptr;
+        sqlite3_prepare_v2(database.value()->handle(), sql.constData(), -1, &statement, nullptr);
+        const int columns = sqlite3_column_count(statement);
+        while (sqlite3_step(statement) == SQLITE_ROW) {
+            for (int c = 0; c < columns; ++c) {
+                switch (sqlite3_column_type(statement, c)) {
+                case SQLITE_INTEGER:
+                    touched += static_cast<std::uint64_t>(sqlite3_column_int64(statement, c));
+                    break;
+                case SQLITE_FLOAT:
+                    touched += static_cast<std::uint64_t>(sqlite3_column_double(statement, c));
+                    break;
+                case SQLITE_TEXT:
+                    touched += reinterpret_cast<const unsigned char *>(
+                                   sqlite3_column_text(statement, c))[0] +
+                               static_cast<std::uint64_t>(sqlite3_column_bytes(statement, c));
+                    break;
+                case SQLITE_BLOB:
+                    touched += static_cast<std::uint64_t>(sqlite3_column_bytes(statement, c));
+                    break;
+                default:
+                    break;
+                }
+            }
+        }
+        sqlite3_finalize(statement);
+    }
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    if (touched == 42) // keeps the reads from being optimised away
+        std::puts("");
+    return seconds;
+}
+
+// The upstream algorithm, as the issue describes it.
+double upstreamBaseline(const QString &source, const QString &storePath) {
+    QElapsedTimer timer;
+    timer.start();
+    sqlite3 *db = nullptr;
+    sqlite3_open_v2(source.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    rocksdb::Options options;
+    options.create_if_missing = true;
+    rocksdb::DB *store = nullptr;
+    rocksdb::DB::Open(options, storePath.toStdString(), &store);
+    const rocksdb::WriteOptions write; // WAL on
+    const auto rowObject = [](sqlite3_stmt *statement) {
+        nlohmann::json object = nlohmann::json::object();
+        for (int c = 0; c < sqlite3_column_count(statement); ++c) {
+            const char *name = sqlite3_column_name(statement, c);
+            switch (sqlite3_column_type(statement, c)) {
+            case SQLITE_INTEGER:
+                object[name] = sqlite3_column_int64(statement, c);
+                break;
+            case SQLITE_FLOAT:
+                object[name] = sqlite3_column_double(statement, c);
+                break;
+            case SQLITE_TEXT:
+                object[name] =
+                    std::string(reinterpret_cast<const char *>(sqlite3_column_text(statement, c)));
+                break;
+            default:
+                object[name] = nullptr;
+            }
+        }
+        return object;
+    };
+    sqlite3_stmt *chunks = nullptr;
+    sqlite3_prepare_v2(db, "SELECT * FROM code_chunks", -1, &chunks, nullptr);
+    while (sqlite3_step(chunks) == SQLITE_ROW) {
+        const nlohmann::json object = rowObject(chunks);
+        const std::string key = "chunk:" + object["file_path"].get<std::string>() + ":" +
+                                std::to_string(object["byte_start"].get<qint64>()) + ":" +
+                                std::to_string(object["byte_end"].get<qint64>());
+        store->Put(write, key, object.dump());
+    }
+    sqlite3_finalize(chunks);
+    for (const auto &[table, group, prefix] : {std::tuple{"ast_nodes", "file_id", "ast:"},
+                                               std::tuple{"cfg_blocks", "function_id", "cfg:"}}) {
+        sqlite3_stmt *groups = nullptr;
+        sqlite3_prepare_v2(db,
+                           (std::string("SELECT DISTINCT ") + group + " FROM " + table + " WHERE " +
+                            group + " IS NOT NULL")
+                               .c_str(),
+                           -1, &groups, nullptr);
+        sqlite3_stmt *rows = nullptr;
+        sqlite3_prepare_v2(
+            db,
+            (std::string("SELECT * FROM ") + table + " WHERE " + group + " = ?1 ORDER BY id")
+                .c_str(),
+            -1, &rows, nullptr);
+        while (sqlite3_step(groups) == SQLITE_ROW) {
+            const qint64 id = sqlite3_column_int64(groups, 0);
+            sqlite3_bind_int64(rows, 1, id);
+            nlohmann::json array = nlohmann::json::array();
+            while (sqlite3_step(rows) == SQLITE_ROW)
+                array.push_back(rowObject(rows));
+            sqlite3_reset(rows);
+            store->Put(write, prefix + std::to_string(id), array.dump());
+        }
+        sqlite3_finalize(groups);
+        sqlite3_finalize(rows);
+    }
+    delete store;
+    sqlite3_close(db);
+    return timer.nsecsElapsed() / 1e9;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    QCoreApplication app(argc, argv);
+    long long rows = 3000000;
+    QString jsonPath = QDir::current().filePath(QStringLiteral("migration_throughput.json"));
+    for (int i = 1; i < argc; ++i) {
+        if (QString::fromLocal8Bit(argv[i]) == QLatin1String("--json") && i + 1 < argc)
+            jsonPath = QString::fromLocal8Bit(argv[++i]);
+        else
+            rows = std::atoll(argv[i]);
+    }
+    const QString tool =
+        QCoreApplication::applicationDirPath() + QStringLiteral("/../bin/magellan-kv");
+    QTemporaryDir dir;
+    nlohmann::ordered_json results = nlohmann::ordered_json::array();
+    std::printf("migration throughput (ratios to the read floor; lower is better)\n");
+    std::printf("%10s %8s %8s %9s %9s %9s %9s %8s %10s %9s\n", "rows", "floor s", "upstream",
+                "migrate", "no-verify", "verify", "peak MB", "rows/s", "out MB/s", "src MB");
+    for (const long long size : {rows / 4, rows / 2, rows}) {
+        const QString source = dir.filePath(QStringLiteral("code-%1.db").arg(size));
+        fixture::FixtureSpec spec;
+        spec.totalRows = size;
+        if (const std::string error = fixture::generateFixture(source.toStdString(), spec);
+            !error.empty()) {
+            std::fprintf(stderr, "%s\n", error.c_str());
+            return 2;
+        }
+        const double floor = readFloor(source);
+        const double upstream =
+            upstreamBaseline(source, dir.filePath(QStringLiteral("upstream-%1.kv").arg(size)));
+        const QString store = dir.filePath(QStringLiteral("code-%1.kv").arg(size));
+        const Run migrate = runProcess({tool, QStringLiteral("migrate"), source, store});
+        const Run noVerify =
+            runProcess({tool, QStringLiteral("migrate"), source, store + QStringLiteral("-nv"),
+                        QStringLiteral("--no-verify")});
+        const Run verify = runProcess({tool, QStringLiteral("verify"), source, store});
+        if (migrate.exitCode != 0 || verify.exitCode != 0 || noVerify.exitCode != 0) {
+            std::fprintf(stderr, "magellan-kv failed (exit %d / %d / %d)\n", migrate.exitCode,
+                         noVerify.exitCode, verify.exitCode);
+            return 1;
+        }
+        const double storeMb = folderBytes(store) / 1e6;
+        const double sourceMb = QFileInfo(source).size() / 1e6;
+        std::printf("%10lld %8.2f %8.2fx %8.2fx %8.2fx %8.2fx %9.0f %8.0fk %10.1f %9.0f\n", size,
+                    floor, upstream / floor, migrate.seconds / floor, noVerify.seconds / floor,
+                    verify.seconds / floor, std::max(migrate.peakMb, verify.peakMb),
+                    size / migrate.seconds / 1000, storeMb / migrate.seconds, sourceMb);
+        std::fflush(stdout);
+        results.push_back({{"rows", size},
+                           {"source_mb", sourceMb},
+                           {"store_mb", storeMb},
+                           {"floor_s", floor},
+                           {"upstream_s", upstream},
+                           {"migrate_s", migrate.seconds},
+                           {"migrate_no_verify_s", noVerify.seconds},
+                           {"verify_s", verify.seconds},
+                           {"migrate_peak_mb", migrate.peakMb},
+                           {"verify_peak_mb", verify.peakMb},
+                           {"upstream_ratio", upstream / floor},
+                           {"migrate_ratio", migrate.seconds / floor},
+                           {"verify_ratio", verify.seconds / floor}});
+    }
+    QFile out(jsonPath);
+    if (out.open(QIODevice::WriteOnly))
+        out.write(QByteArray::fromStdString(results.dump(2) + "\n"));
+    std::printf("figures written to %s\n", qPrintable(jsonPath));
+    return 0;
+}

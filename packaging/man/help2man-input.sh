@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs $MAGELLAN_KV ARGS for help2man. help2man reads extra usage forms only as GNU "or:" lines,
+# so the usage lines that --help aligns under the first one are rewritten that way (and a wrapped
+# form is joined back into one line); everything else passes through unchanged.
+set -euo pipefail
+: "${MAGELLAN_KV:?set MAGELLAN_KV to the magellan-kv binary}"
+"$MAGELLAN_KV" "$@" | awk '
+    /^Usage:/ { usage = 1 }
+    /^$/ { usage = 0 }
+    usage && /^ +\[/ { sub(/^ +/, " "); line = line $0; next }
+    usage && /^ +[^ ]/ { sub(/^ +/, "   or: ") }
+    { if (started) print line; line = $0; started = 1 }
+    END { if (started) print line }
+'

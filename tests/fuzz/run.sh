@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs each libFuzzer target built in BUILD/fuzz for SECONDS (default 20) on its seed corpus
+# tests/fuzz/corpus/<target>. The corpus in the repo is only read: inputs the fuzzer finds go to
+# a temporary folder. A crash fails the run; the input that caused it is kept in ARTIFACTS
+# (default: build/fuzz-artifacts) to be turned into a regression test in tests/core.
+set -euo pipefail
+build="${1:?usage: run.sh BUILD [SECONDS] [ARTIFACTS]}"
+seconds="${2:-20}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+artifacts="$(mkdir -p "${3:-$build/fuzz-artifacts}" && cd "${3:-$build/fuzz-artifacts}" && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+status=0
+# Longest input per target: room for a value with an array of a few hundred rows; short keys and
+# texts elsewhere, where longer inputs only slow the search down.
+declare -A maxLength=([chunk_key]=4096 [canonical_json]=16384 [utf8]=4096)
+for target in chunk_key canonical_json utf8; do
+    mkdir -p "$work/$target"
+    log="$work/$target.log"
+    # -timeout: an input that takes 10 s is a finding too.
+    if "$build/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+        -max_len="${maxLength[$target]}" -print_final_stats=1 -artifact_prefix="$artifacts/$target-" \
+        "$work/$target" "$here/corpus/$target" >"$log" 2>&1; then
+        runs="$(grep -m1 'stat::number_of_executed_units' "$log" | awk '{print $2}')"
+        echo "fuzz_$target: no crash in ${seconds} s (${runs:-?} inputs tried)"
+    else
+        status=1
+        echo "fuzz_$target: FAILED; the input is in $artifacts" >&2
+        tail -n 60 "$log" >&2
+    fi
+done
+exit "$status"

@@ -1,0 +1,212 @@
+#include "ast_tree_model.h"
+#include "browser_window.h"
+#include "fixture_generator.h"
+#include "json_tree_model.h"
+#include "key_tree_model.h"
+#include "kv_store.h"
+#include "migration.h"
+#include "sample_sources.h"
+#include "test_database.h"
+#include "value_inspector.h"
+
+#include <QAbstractItemModelTester>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace magellan;
+
+namespace {
+
+QStringList tabTitles(const ValueInspector *inspector) {
+    QStringList titles;
+    for (int i = 0; i < inspector->tabs()->count(); ++i)
+        titles << inspector->tabs()->tabText(i).remove(QLatin1Char('&'));
+    return titles;
+}
+
+QString comparisonMark(const ValueInspector *inspector, int row) {
+    const QTableWidgetItem *item = inspector->comparisonTable()->item(row, 1);
+    return item ? item->text() : QString();
+}
+
+} // namespace
+
+class TestBrowserWindow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        m_source = m_dir.filePath(QStringLiteral("code.db"));
+        QCOMPARE(test::generateSource(m_source, 8000), QString());
+        m_store = m_dir.filePath(QStringLiteral("code.kv"));
+        QVERIFY(migrateDatabase(m_source, m_store, {}, nullptr).status.isOk());
+        m_entries = test::readStore(m_store);
+    }
+
+    void opensWithTheRecordedSource() {
+        std::unique_ptr<BrowserWindow> window(BrowserWindow::open(m_store, {}, nullptr));
+        QVERIFY(window);
+        QCOMPARE(window->sourcePath(), m_source);
+        window->show();
+        window->keyView()->model()->fetchMore({});
+        QCOMPARE(window->keyModel()->rowCount(), 4); // ast: cfg: chunk: meta:
+    }
+
+    void chunkIsShownWithItsTextAndMatchesItsSource() {
+        std::unique_ptr<BrowserWindow> window(BrowserWindow::open(m_store, {}, nullptr));
+        window->show();
+        const std::string key = m_entries.lower_bound("chunk:")->first;
+        const QString path = QString::fromStdString(kvkey::parseChunk(key)->path);
+        QVERIFY(window->jumpTo(QStringLiteral("chunk:") +
+                               QString::fromStdString(kvkey::escapePath(path.toStdString()))));
+        QCOMPARE(window->selectedKey(), QString::fromStdString(key));
+        ValueInspector *inspector = window->inspector();
+        QTRY_VERIFY(inspector->decoded().has_value());
+        QCOMPARE(inspector->decoded()->kind, KeyKind::Chunk);
+        QCOMPARE(inspector->decoded()->chunk->hashMatches, std::optional<bool>(true));
+        QCOMPARE(tabTitles(inspector),
+                 QStringList({"Source text", "JSON", "JSON tree", "Compare with source"}));
+        QTRY_COMPARE(inspector->comparisonTable()->rowCount(), 1);
+        QVERIFY(comparisonMark(inspector, 0).contains(QStringLiteral("match")));
+    }
+
+    void astIsATreeWithItsFilePath() {
+        std::unique_ptr<BrowserWindow> window(BrowserWindow::open(m_store, {}, nullptr));
+        window->show();
+        QVERIFY(window->jumpTo(QStringLiteral("ast:1")));
+        QCOMPARE(window->selectedKey(), QStringLiteral("ast:1"));
+        ValueInspector *inspector = window->inspector();
+        QTRY_VERIFY(inspector->decoded().has_value());
+        QAbstractItemModelTester tester(const_cast<AstTreeModel *>(inspector->astModel()),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const size_t nodes = nlohmann::json::parse(m_entries.at("ast:1")).size();
+        QCOMPARE(inspector->astModel()->tree().nodes.size(), nodes);
+        QVERIFY(inspector->astModel()->rowCount() >= 1);
+        QTRY_VERIFY(inspector->comparisonTable()->rowCount() == static_cast<int>(nodes));
+        QTRY_VERIFY(inspector->astHeaderText().contains(QStringLiteral("(from graph_entities)")));
+    }
+
+    void cfgBlocksAreATableInIdOrder() {
+        std::unique_ptr<BrowserWindow> window(BrowserWindow::open(m_store, {}, nullptr));
+        window->show();
+        const std::string key = m_entries.lower_bound("cfg:")->first;
+        QVERIFY(window->jumpTo(QString::fromStdString(key)));
+        ValueInspector *inspector = window->inspector();
+        QTRY_VERIFY(inspector->decoded().has_value());
+        QCOMPARE(tabTitles(inspector).first(), QStringLiteral("CFG blocks"));
+        const auto *model = inspector->recordModel();
+        QCOMPARE(model->headerData(0, Qt::Horizontal, Qt::DisplayRole).toString(),
+                 QStringLiteral("id"));
+        for (int row = 1; row < model->rowCount(); ++row)
+            QVERIFY(model->index(row - 1, 0).data().toLongLong() <
+                    model->index(row, 0).data().toLongLong());
+    }
+
+    void migrationRecordIsReadable() {
+        std::unique_ptr<BrowserWindow> window(BrowserWindow::open(m_store, {}, nullptr));
+        window->show();
+        QVERIFY(window->jumpTo(QStringLiteral("meta:migration")));
+        QTRY_VERIFY(window->inspector()->decoded().has_value());
+        QCOMPARE(tabTitles(window->inspector()).first(), QStringLiteral("Migration record"));
+        QVERIFY(
+            window->inspector()->decoded()->summaryHtml.contains(QStringLiteral("code_chunks")));
+    }
+
+    void tamperedValueFlipsToMismatch() {
+        const QString copy = m_dir.filePath(QStringLiteral("tampered.kv"));
+        QVERIFY(test::copyFolder(m_store, copy));
+        auto nodes = nlohmann::ordered_json::parse(m_entries.at("ast:1"));
+        nodes[0]["kind"] = "tampered";
+        QCOMPARE(test::tamperStore(copy, "ast:1", nodes.dump()), QString());
+        std::unique_ptr<BrowserWindow> window(BrowserWindow::open(copy, m_source, nullptr));
+        window->show();
+        QVERIFY(window->jumpTo(QStringLiteral("ast:1")));
+        ValueInspector *inspector = window->inspector();
+        QTRY_COMPARE(inspector->comparisonTable()->rowCount(), static_cast<int>(nodes.size()));
+        QCOMPARE(inspector->comparisonTable()->currentRow(), 0); // the first mismatch is selected
+        QVERIFY(comparisonMark(inspector, 0).contains(QStringLiteral("differs")));
+        QVERIFY(comparisonMark(inspector, 1).contains(QStringLiteral("match")));
+    }
+
+    void notJsonIsShownAsBytes() {
+        const QString copy = m_dir.filePath(QStringLiteral("bytes.kv"));
+        QVERIFY(test::copyFolder(m_store, copy));
+        QCOMPARE(test::tamperStore(copy, "zzz:binary", std::string("\x00\x01garbage", 9)),
+                 QString());
+        std::unique_ptr<BrowserWindow> window(BrowserWindow::open(copy, m_source, nullptr));
+        window->show();
+        QVERIFY(window->jumpTo(QStringLiteral("zzz:binary")));
+        QTRY_VERIFY(window->inspector()->decoded().has_value());
+        QVERIFY(!window->inspector()->decoded()->isJson);
+        QVERIFY(window->inspector()->valueText().startsWith(QStringLiteral("00000000  00 01 67")));
+    }
+
+    void largeValueOpensWithAPreview() {
+        const QString copy = m_dir.filePath(QStringLiteral("large.kv"));
+        QVERIFY(test::copyFolder(m_store, copy));
+        nlohmann::ordered_json nodes = nlohmann::ordered_json::array();
+        for (int i = 0; i < 200000; ++i)
+            nodes.push_back({{"id", i},
+                             {"parent_id", i ? nlohmann::json(i - 1) : nlohmann::json()},
+                             {"kind", "k"},
+                             {"byte_start", i},
+                             {"byte_end", i + 1}});
+        QCOMPARE(test::tamperStore(copy, "ast:777777", nodes.dump()), QString());
+        std::unique_ptr<BrowserWindow> window(BrowserWindow::open(copy, {}, nullptr));
+        window->show();
+        QVERIFY(window->jumpTo(QStringLiteral("ast:777777")));
+        QTRY_VERIFY_WITH_TIMEOUT(window->inspector()->decoded().has_value(), 30000);
+        QCOMPARE(window->inspector()->astModel()->tree().nodes.size(),
+                 size_t(200000)); // 200k deep: no recursion
+        QVERIFY(window->inspector()->decoded()->pretty->size() >
+                size_t(ValueInspector::previewBytes));
+    }
+
+    void notAStoreAndAStoreInUseAreNamed() {
+        QString error;
+        QVERIFY(!BrowserWindow::open(m_dir.path(), {}, nullptr, &error));
+        QVERIFY2(error.contains(QStringLiteral("is not a RocksDB store")), qPrintable(error));
+        const pid_t child = ::fork();
+        if (child == 0) { // holds the store open, as a running migration or magellan would
+            auto held = KvStore::open(m_store, KvStore::Mode::ReadWrite);
+            ::pause();
+            ::_exit(0);
+        }
+        QTRY_VERIFY(storeLockHolder(m_store) == child);
+        QVERIFY(!BrowserWindow::open(m_store, {}, nullptr, &error));
+        ::kill(child, SIGKILL);
+        ::waitpid(child, nullptr, 0);
+        QVERIFY2(error.contains(QStringLiteral("in use by another process (pid %1)").arg(child)),
+                 qPrintable(error));
+    }
+
+    void jsonTreeModelIsWellBehaved() {
+        JsonTreeModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setDocument(std::make_shared<nlohmann::ordered_json>(
+            nlohmann::ordered_json::parse(R"j({"a":[1,{"b":null}],"c":"x"})j")));
+        QCOMPARE(model.rowCount(), 1);
+        const QModelIndex top = model.index(0, 0);
+        QCOMPARE(model.rowCount(top), 2);
+        QCOMPARE(model.index(0, JsonTreeModel::Value, top).data().toString(),
+                 QStringLiteral("[2 element(s)]"));
+        QCOMPARE(model.index(1, JsonTreeModel::Value, top).data().toString(), QStringLiteral("x"));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_source;
+    QString m_store;
+    std::map<std::string, std::string> m_entries;
+};
+
+QTEST_MAIN(TestBrowserWindow)
+#include "tst_browser_window.moc"

@@ -1,0 +1,122 @@
+#include "key_tree_model.h"
+#include "kv_store.h"
+
+#include <QAbstractItemModelTester>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace magellan;
+
+namespace {
+
+std::vector<std::string> storeKeys() {
+    std::vector<std::string> keys = {"meta:migration", "chunk:a:1:2", "chunk:a::b:3:4",
+                                     "reject:ast_nodes:5"};
+    for (int i = 0; i < 2000; ++i)
+        keys.push_back("ast:" + std::to_string(i));
+    std::sort(keys.begin(), keys.end());
+    return keys;
+}
+
+} // namespace
+
+class TestKeyTreeModel : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        const QString path = m_dir.filePath(QStringLiteral("s.kv"));
+        auto store = KvStore::open(path, KvStore::Mode::CreateNew);
+        for (const std::string &key : storeKeys())
+            QVERIFY(store.value()->put(key, "[]").isOk());
+        QVERIFY(store.value()->flush().isOk());
+        store.value().reset();
+        m_store = std::shared_ptr<const KvStore>(
+            std::move(KvStore::open(path, KvStore::Mode::ReadOnly).value()));
+    }
+
+    void pagingReturnsEveryKeyOnceInOrder() {
+        KeyTreeModel model(m_store);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPageSize(7);
+        while (model.canFetchMore({}))
+            model.fetchMore({});
+        QCOMPARE(model.rowCount(), 4); // ast: chunk: meta: reject:
+        const QModelIndex ast = model.index(0, 0);
+        QCOMPARE(ast.data(KeyTreeModel::KeyRole).toString(), QStringLiteral("ast:"));
+        QVERIFY(model.hasChildren(ast));
+        while (model.canFetchMore(ast))
+            model.fetchMore(ast);
+        QCOMPARE(model.rowCount(ast), 2000);
+        QStringList seen;
+        for (int row = 0; row < model.rowCount(ast); ++row)
+            seen << model.index(row, 0, ast).data(KeyTreeModel::KeyRole).toString();
+        QStringList expected;
+        for (const std::string &key : storeKeys())
+            if (key.starts_with("ast:"))
+                expected << QString::fromStdString(key);
+        QCOMPARE(seen, expected);
+    }
+
+    void countsArriveInTheBackground() {
+        KeyTreeModel model(m_store);
+        model.fetchMore({});
+        const QModelIndex count = model.index(0, KeyTreeModel::Count);
+        QTRY_COMPARE(count.data().toString(), QLocale::system().toString(2000));
+    }
+
+    void locateLandsOnTheKey_data() {
+        QTest::addColumn<QString>("key");
+        QTest::newRow("near") << "ast:1000";
+        QTest::newRow("far, past a few pages") << "ast:999";
+        QTest::newRow("chunk with a colon in its path") << "chunk:a::b:3:4";
+        QTest::newRow("reject") << "reject:ast_nodes:5";
+    }
+    void locateLandsOnTheKey() {
+        QFETCH(QString, key);
+        KeyTreeModel model(m_store);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPageSize(10);
+        const QModelIndex found = model.locate(key.toStdString());
+        QVERIFY(found.isValid());
+        QCOMPARE(found.data(KeyTreeModel::KeyRole).toString(), key);
+        QVERIFY(!found.data(KeyTreeModel::IsGroupRole).toBool());
+    }
+
+    void aFarJumpStartsAWindowThatLeadsBack() {
+        KeyTreeModel model(m_store);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPageSize(10);
+        const QModelIndex found = model.locate("ast:999");
+        const QModelIndex ast = found.parent();
+        const QModelIndex marker = model.index(0, 0, ast);
+        QVERIFY(marker.data(KeyTreeModel::IsEarlierMarkerRole).toBool());
+        QCOMPARE(model.index(1, 0, ast).data(KeyTreeModel::KeyRole).toString(),
+                 QStringLiteral("ast:999"));
+        model.showFromStart(marker);
+        QCOMPARE(model.index(0, 0, ast).data(KeyTreeModel::KeyRole).toString(),
+                 QStringLiteral("ast:0"));
+        QCOMPARE(model.rowCount(ast), 10);
+    }
+
+    void namespaceFilter() {
+        KeyTreeModel model(m_store);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRootPrefix("chunk:");
+        model.fetchMore({});
+        QCOMPARE(model.rowCount(), 2); // files "a" and "a:b"
+        QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("a:b"));
+        QVERIFY(!model.locate("ast:5").isValid());
+    }
+
+private:
+    QTemporaryDir m_dir;
+    std::shared_ptr<const KvStore> m_store;
+};
+
+QTEST_MAIN(TestKeyTreeModel)
+#include "tst_key_tree_model.moc"

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "kv_keys.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTreeView;
+
+namespace magellan {
+
+class KeyTreeModel;
+class KvStore;
+class SourceLookup;
+class ValueInspector;
+
+// The KV browser: a store's keys as a tree beside the value of the selected key, and that value
+// beside its SQLite source rows when the source is known.
+class BrowserWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    // Opens the store at `storePath` read-only in a new window; `sourcePath` (optional) overrides
+    // the source the migration record names. Returns nullptr after showing why it cannot, as a
+    // dialog over `parent` (or on stderr when `errorMessage` is given instead).
+    static BrowserWindow *open(const QString &storePath, const QString &sourcePath, QWidget *parent,
+                               QString *errorMessage = nullptr);
+
+    // Shows the key (or, for a prefix, the first key under it) and selects it.
+    bool jumpTo(const QString &keyOrPrefix);
+    // Restricts the tree to one namespace ("" for all).
+    void setNamespace(const QString &prefix);
+    void setSourcePath(const QString &path);
+
+    const QString &storePath() const { return m_storePath; }
+    QString sourcePath() const;
+    QTreeView *keyView() const { return m_keys; }
+    KeyTreeModel *keyModel() const { return m_model; }
+    ValueInspector *inspector() const { return m_inspector; }
+    QString selectedKey() const;
+
+private:
+    BrowserWindow(QString storePath, std::shared_ptr<const KvStore> store, QWidget *parent);
+    void buildUi();
+    void showKey(const QModelIndex &index);
+    void copyKey();
+    void copyValue();
+    void exportValue();
+    void chooseSource();
+    void updateStatus();
+
+    QString m_storePath;
+    std::shared_ptr<const KvStore> m_store;
+    KeyLayout m_layout = KeyLayout::Seed;
+    std::shared_ptr<const std::string> m_value; // of the selected key
+    KeyTreeModel *m_model = nullptr;
+    SourceLookup *m_lookup = nullptr;
+    QTreeView *m_keys = nullptr;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_namespaces = nullptr;
+    ValueInspector *m_inspector = nullptr;
+    QLabel *m_sourceLabel = nullptr;
+};
+
+} // namespace magellan

@@ -1,0 +1,287 @@
+#include "key_tree_model.h"
+
+#include <QApplication>
+#include <QLocale>
+#include <QPointer>
+#include <QStyle>
+#include <QThreadPool>
+
+namespace magellan {
+
+KeyTreeModel::KeyTreeModel(std::shared_ptr<const KvStore> store, QObject *parent)
+    : QAbstractItemModel(parent), m_store(std::move(store)),
+      m_cancelCounts(std::make_shared<std::atomic<bool>>(false)) {
+    setRootPrefix({});
+}
+
+KeyTreeModel::~KeyTreeModel() {
+    m_cancelCounts->store(true);
+}
+
+void KeyTreeModel::setRootPrefix(const std::string &prefix) {
+    ++m_changing;
+    beginResetModel();
+    m_root = std::make_unique<Node>();
+    m_root->entry = {prefix, prefix, true};
+    endResetModel();
+    --m_changing;
+}
+
+KeyTreeModel::Node *KeyTreeModel::nodeAt(const QModelIndex &index) const {
+    return index.isValid() ? static_cast<Node *>(index.internalPointer()) : m_root.get();
+}
+
+QModelIndex KeyTreeModel::indexOf(Node *node) const {
+    if (!node || node == m_root.get() || !node->parent)
+        return {};
+    const auto &siblings = node->parent->children;
+    for (size_t row = 0; row < siblings.size(); ++row)
+        if (siblings[row].get() == node)
+            return createIndex(static_cast<int>(row), 0, node);
+    return {};
+}
+
+QModelIndex KeyTreeModel::index(int row, int column, const QModelIndex &parent) const {
+    const Node *node = nodeAt(parent);
+    if (row < 0 || column < 0 || column >= ColumnCount ||
+        row >= static_cast<int>(node->children.size()))
+        return {};
+    return createIndex(row, column, node->children[row].get());
+}
+
+QModelIndex KeyTreeModel::parent(const QModelIndex &child) const {
+    if (!child.isValid())
+        return {};
+    return indexOf(nodeAt(child)->parent);
+}
+
+int KeyTreeModel::rowCount(const QModelIndex &parent) const {
+    if (parent.isValid() && parent.column() != 0)
+        return 0;
+    return static_cast<int>(nodeAt(parent)->children.size());
+}
+
+int KeyTreeModel::columnCount(const QModelIndex &) const {
+    return ColumnCount;
+}
+
+bool KeyTreeModel::hasChildren(const QModelIndex &parent) const {
+    if (parent.isValid() && parent.column() != 0)
+        return false;
+    const Node *node = nodeAt(parent);
+    return node->entry.isGroup && !node->earlierMarker &&
+           (!node->listed || !node->children.empty());
+}
+
+bool KeyTreeModel::canFetchMore(const QModelIndex &parent) const {
+    if (m_changing > 0 || (parent.isValid() && parent.column() != 0))
+        return false;
+    const Node *node = nodeAt(parent);
+    return node->entry.isGroup && !node->earlierMarker &&
+           (!node->listed || node->nextSeek.has_value());
+}
+
+void KeyTreeModel::fetchMore(const QModelIndex &parent) {
+    if (!canFetchMore(parent))
+        return;
+    Node *node = nodeAt(parent);
+    const bool first = !node->listed;
+    appendPage(node,
+               first ? std::string_view(node->entry.prefix) : std::string_view(*node->nextSeek));
+    if (first && node != m_root.get())
+        startCount(node->entry.prefix);
+}
+
+void KeyTreeModel::appendPage(Node *node, std::string_view seekFrom) {
+    const struct Changing {
+        int &depth;
+        ~Changing() { --depth; }
+    } changing{++m_changing};
+    node->listed = true;
+    Result<KeyTreePage> page = keytree::listChildren(*m_store, node->entry.prefix, seekFrom,
+                                                     static_cast<size_t>(m_pageSize));
+    if (!page.isOk()) {
+        node->nextSeek.reset();
+        Q_EMIT storeError(page.status().message());
+        return;
+    }
+    node->nextSeek = page->nextSeek;
+    if (page->entries.empty())
+        return;
+    const int first = static_cast<int>(node->children.size());
+    beginInsertRows(indexOf(node), first, first + static_cast<int>(page->entries.size()) - 1);
+    for (KeyTreeEntry &entry : page->entries) {
+        auto child = std::make_unique<Node>();
+        child->entry = std::move(entry);
+        child->parent = node;
+        node->children.push_back(std::move(child));
+    }
+    endInsertRows();
+    if (node == m_root.get()) // top-level groups are counted right away
+        for (const auto &child : node->children)
+            if (child->entry.isGroup)
+                startCount(child->entry.prefix);
+}
+
+void KeyTreeModel::relist(Node *node, const std::optional<std::string> &from) {
+    const struct Changing {
+        int &depth;
+        ~Changing() { --depth; }
+    } changing{++m_changing};
+    const QModelIndex parentIndex = indexOf(node);
+    if (!node->children.empty()) {
+        beginRemoveRows(parentIndex, 0, static_cast<int>(node->children.size()) - 1);
+        node->children.clear();
+        endRemoveRows();
+    }
+    node->nextSeek.reset();
+    if (from) { // a window that starts at `from`: a first row leads back to the start
+        beginInsertRows(parentIndex, 0, 0);
+        auto marker = std::make_unique<Node>();
+        marker->entry = {
+            tr("⋯ earlier entries (double-click to list from the start)").toStdString(),
+            node->entry.prefix, false};
+        marker->earlierMarker = true;
+        marker->parent = node;
+        node->children.push_back(std::move(marker));
+        endInsertRows();
+    }
+    appendPage(node, from ? std::string_view(*from) : std::string_view(node->entry.prefix));
+}
+
+void KeyTreeModel::showFromStart(const QModelIndex &marker) {
+    Node *node = nodeAt(marker);
+    if (marker.isValid() && node->earlierMarker)
+        relist(node->parent, std::nullopt);
+}
+
+KeyTreeModel::Node *KeyTreeModel::childWithPrefix(Node *node, const std::string &prefix) {
+    const auto find = [&]() -> Node * {
+        for (const auto &child : node->children)
+            if (!child->earlierMarker && child->entry.prefix == prefix)
+                return child.get();
+        return nullptr;
+    };
+    if (node->listed)
+        if (Node *child = find())
+            return child;
+    // Not among the children listed: list from the target on, with a way back when it is not the
+    // first child (one seek tells), rather than paging through everything before it.
+    const Result<KeyTreePage> first =
+        keytree::listChildren(*m_store, node->entry.prefix, node->entry.prefix, 1);
+    const bool isFirst =
+        first.isOk() && !first->entries.empty() && first->entries.front().prefix == prefix;
+    relist(node, isFirst ? std::nullopt : std::optional<std::string>(prefix));
+    return find();
+}
+
+QModelIndex KeyTreeModel::locate(const std::string &key) {
+    if (!keytree::belongsTo(m_root->entry.prefix, key) || key == m_root->entry.prefix)
+        return {};
+    Node *node = m_root.get();
+    std::string prefix = node->entry.prefix;
+    while (true) {
+        const KeyTreeEntry child = keytree::childOf(prefix, key);
+        Node *found = childWithPrefix(node, child.prefix);
+        if (!found)
+            return indexOf(node);
+        if (!child.isGroup)
+            return indexOf(found);
+        if (!found->listed)
+            fetchMore(indexOf(found));
+        node = found;
+        prefix = child.prefix;
+    }
+}
+
+std::string KeyTreeModel::prefixAt(const QModelIndex &index) const {
+    const Node *node = nodeAt(index);
+    return node->earlierMarker ? std::string() : node->entry.prefix;
+}
+
+QVariant KeyTreeModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid())
+        return {};
+    const Node *node = nodeAt(index);
+    const KeyTreeEntry &entry = node->entry;
+    switch (role) {
+    case Qt::DisplayRole:
+        if (index.column() == Key)
+            return QString::fromStdString(entry.label);
+        if (index.column() == Count && entry.isGroup && !node->earlierMarker) {
+            const auto count = m_counts.find(entry.prefix);
+            if (count == m_counts.end())
+                return {};
+            return count->second < 0 ? tr("counting…") : QLocale::system().toString(count->second);
+        }
+        return {};
+    case Qt::ToolTipRole:
+        return QString::fromStdString(node->earlierMarker ? std::string() : entry.prefix);
+    case Qt::DecorationRole:
+        if (index.column() != Key || node->earlierMarker)
+            return {};
+        return QApplication::style()->standardIcon(entry.isGroup ? QStyle::SP_DirIcon
+                                                                 : QStyle::SP_FileIcon);
+    case Qt::TextAlignmentRole:
+        return index.column() == Count ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    case KeyRole:
+        return QString::fromStdString(prefixAt(index));
+    case IsGroupRole:
+        return entry.isGroup && !node->earlierMarker;
+    case IsEarlierMarkerRole:
+        return node->earlierMarker;
+    }
+    return {};
+}
+
+QVariant KeyTreeModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    return section == Key ? tr("Key") : section == Count ? tr("Keys") : QVariant();
+}
+
+void KeyTreeModel::startCount(const std::string &prefix) {
+    if (m_counts.count(prefix))
+        return;
+    m_counts[prefix] = -1;
+    QPointer<KeyTreeModel> self(this);
+    QThreadPool::globalInstance()->start([self, store = m_store, cancel = m_cancelCounts, prefix] {
+        const Result<std::optional<qint64>> counted =
+            keytree::countKeys(*store, prefix, cancel.get());
+        if (!counted.isOk() || !counted.value() || cancel->load())
+            return;
+        const qint64 count = *counted.value();
+        QMetaObject::invokeMethod(qApp, [self, prefix, count] {
+            if (self)
+                self->countArrived(prefix, count);
+        });
+    });
+}
+
+KeyTreeModel::Node *KeyTreeModel::findGroup(const std::string &prefix) const {
+    Node *node = m_root.get();
+    while (node) {
+        Node *next = nullptr;
+        for (const auto &child : node->children) {
+            if (!child->entry.isGroup || child->earlierMarker)
+                continue;
+            if (child->entry.prefix == prefix)
+                return child.get();
+            if (prefix.starts_with(child->entry.prefix))
+                next = child.get();
+        }
+        node = next;
+    }
+    return nullptr;
+}
+
+void KeyTreeModel::countArrived(const std::string &prefix, qint64 count) {
+    m_counts[prefix] = count;
+    if (Node *node = findGroup(prefix)) {
+        const QModelIndex at = indexOf(node);
+        const QModelIndex cell = index(at.row(), Count, at.parent());
+        Q_EMIT dataChanged(cell, cell);
+    }
+}
+
+} // namespace magellan

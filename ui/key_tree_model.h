@@ -1,0 +1,77 @@
+#pragma once
+
+#include "key_tree.h"
+
+#include <QAbstractItemModel>
+
+#include <atomic>
+#include <map>
+#include <memory>
+
+namespace magellan {
+
+// The keys of a store as a lazy tree: a group's children are listed one page at a time as the
+// view scrolls (fetchMore seeks past the last one, never scanning), key counts of groups are
+// computed in the background, and a jump to a key lists its groups from that key on.
+class KeyTreeModel : public QAbstractItemModel {
+    Q_OBJECT
+public:
+    enum Column { Key, Count, ColumnCount };
+    enum Role { KeyRole = Qt::UserRole, IsGroupRole, IsEarlierMarkerRole };
+
+    // `store` is shared with the background counts, which may outlive a view.
+    explicit KeyTreeModel(std::shared_ptr<const KvStore> store, QObject *parent = nullptr);
+    ~KeyTreeModel() override;
+
+    void setPageSize(int size) { m_pageSize = size; }
+    // Shows only the keys under `prefix` ("" for all), e.g. one namespace.
+    void setRootPrefix(const std::string &prefix);
+    // Lists what is needed to show `key` and returns its index (invalid when it is not under the
+    // root prefix or no longer in the store).
+    QModelIndex locate(const std::string &key);
+    // For the "earlier entries" row: lists its group again from the first child.
+    void showFromStart(const QModelIndex &marker);
+    // The key (leaves) or prefix (groups) at `index`.
+    std::string prefixAt(const QModelIndex &index) const;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+Q_SIGNALS:
+    void storeError(const QString &message);
+
+private:
+    struct Node {
+        KeyTreeEntry entry;
+        Node *parent = nullptr;
+        std::vector<std::unique_ptr<Node>> children;
+        bool listed = false;                 // the first page was asked for
+        std::optional<std::string> nextSeek; // where the next page starts
+        bool earlierMarker = false;          // the "earlier entries" row of a jumped-to window
+    };
+
+    Node *nodeAt(const QModelIndex &index) const;
+    QModelIndex indexOf(Node *node) const;
+    void appendPage(Node *node, std::string_view seekFrom);
+    void relist(Node *node, const std::optional<std::string> &from);
+    Node *childWithPrefix(Node *node, const std::string &prefix);
+    void startCount(const std::string &prefix);
+    void countArrived(const std::string &prefix, qint64 count);
+    Node *findGroup(const std::string &prefix) const;
+
+    std::shared_ptr<const KvStore> m_store;
+    std::shared_ptr<std::atomic<bool>> m_cancelCounts;
+    std::unique_ptr<Node> m_root;
+    std::map<std::string, qint64> m_counts; // -1 while counting
+    int m_pageSize = 200;
+    int m_changing = 0; // > 0 while rows are being inserted or removed: no fetch may nest in it
+};
+
+} // namespace magellan

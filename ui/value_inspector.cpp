@@ -1,0 +1,448 @@
+#include "value_inspector.h"
+
+#include "ast_tree_model.h"
+#include "code_view.h"
+#include "json_tree_model.h"
+
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QTreeView>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace magellan {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+QString html(const QString &text) {
+    return text.toHtmlEscaped();
+}
+
+QString fieldText(const json &object, const char *field) {
+    if (!object.contains(field) || object[field].is_null())
+        return QStringLiteral("–");
+    return object[field].is_string() ? QString::fromStdString(object[field].get<std::string>())
+                                     : QString::fromStdString(object[field].dump());
+}
+
+QString migrationRecordHtml(const json &record) {
+    QString text = QObject::tr("<h3>Migration record</h3><table cellspacing=4>");
+    const json source = record.value("source", json::object());
+    const auto row = [&](const QString &name, const QString &value) {
+        text += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(name, html(value));
+    };
+    row(QObject::tr("Format version"), fieldText(record, "format_version"));
+    row(QObject::tr("Tool version"), fieldText(record, "tool_version"));
+    row(QObject::tr("Key layout"), fieldText(record, "key_layout"));
+    row(QObject::tr("Source"), fieldText(source, "path"));
+    row(QObject::tr("Source size"), fieldText(source, "size") + QObject::tr(" bytes"));
+    row(QObject::tr("Source modified"), fieldText(source, "modified"));
+    row(QObject::tr("Schema version"), fieldText(source, "schema_version"));
+    row(QObject::tr("Started"), fieldText(record, "started_at"));
+    row(QObject::tr("Finished"), fieldText(record, "finished_at"));
+    text += QStringLiteral("</table><h4>%1</h4><table border=1 cellspacing=0 cellpadding=4><tr>")
+                .arg(QObject::tr("Tables"));
+    for (const char *header :
+         {"table", "source rows", "keys", "records", "rejected", "repaired", "checksums"})
+        text += QStringLiteral("<th>%1</th>").arg(QObject::tr(header));
+    text += QStringLiteral("</tr>");
+    const json tables = record.value("tables", json::object()); // items() must not outlive it
+    for (const auto &[name, table] : tables.items()) {
+        const bool equal =
+            table.value("source_checksum", json()) == table.value("kv_checksum", json());
+        text +=
+            QStringLiteral(
+                "<tr><td>%1</td><td align=right>%2</td><td align=right>%3</td><td "
+                "align=right>%4</td><td align=right>%5</td><td align=right>%6</td><td>%7</td></tr>")
+                .arg(html(QString::fromStdString(name)), fieldText(table, "source_rows"),
+                     fieldText(table, "keys_written"), fieldText(table, "records_carried"),
+                     fieldText(table, "rejected_rows"), fieldText(table, "repaired_values"),
+                     table.value("kv_checksum", json()).is_null() ? QObject::tr("not verified")
+                     : equal                                      ? QObject::tr("✔ equal")
+                                                                  : QObject::tr("✘ differ"));
+    }
+    return text + QStringLiteral("</table>");
+}
+
+DecodedValue decode(const std::string &key, std::shared_ptr<const std::string> value) {
+    DecodedValue decoded;
+    decoded.key = key;
+    decoded.kind = classifyKey(key);
+    decoded.size = value->size();
+    auto document = std::make_shared<json>(json::parse(*value, nullptr, false));
+    decoded.isJson = !document->is_discarded();
+    if (!decoded.isJson) {
+        decoded.pretty =
+            std::make_shared<const std::string>(hexDump(*value, 1 << 20).toStdString());
+        decoded.summaryHtml = QObject::tr("This value is not valid JSON; it is shown as bytes.");
+        return decoded;
+    }
+    decoded.pretty = std::make_shared<const std::string>(
+        document->dump(2, ' ', false, json::error_handler_t::replace));
+    decoded.document = document;
+    const auto problem = [&](const Status &status) {
+        decoded.summaryHtml +=
+            QObject::tr("<p><b>Cannot show it as its kind:</b> %1</p>").arg(html(status.message()));
+    };
+    switch (decoded.kind) {
+    case KeyKind::Chunk:
+        if (Result<ChunkValue> chunk = decodeChunk(*value); chunk.isOk())
+            decoded.chunk = chunk.value();
+        else
+            problem(chunk.status());
+        break;
+    case KeyKind::AstGroup:
+        if (Result<AstTree> tree = decodeAstTree(*value); tree.isOk())
+            decoded.ast = std::move(tree.value());
+        else
+            problem(tree.status());
+        break;
+    case KeyKind::CfgGroup:
+    case KeyKind::Record:
+        if (Result<RecordTable> table = decodeRecordTable(*value); table.isOk())
+            decoded.records = std::move(table.value());
+        else
+            problem(table.status());
+        break;
+    case KeyKind::Reject:
+        if (document->is_object()) {
+            decoded.summaryHtml =
+                QObject::tr("<h3>Rejected row</h3><p><b>Reason:</b> %1<br><b>Column:</b> %2</p>")
+                    .arg(html(fieldText(*document, "reason")),
+                         html(fieldText(*document, "column")));
+            if (document->contains("row"))
+                if (Result<RecordTable> row = decodeRecordTable((*document)["row"].dump());
+                    row.isOk())
+                    decoded.records = std::move(row.value());
+        }
+        break;
+    case KeyKind::MigrationRecord:
+        if (document->is_object())
+            decoded.summaryHtml = migrationRecordHtml(*document);
+        break;
+    case KeyKind::Other:
+        break;
+    }
+    return decoded;
+}
+
+QTableView *newTableView(QWidget *parent, QAbstractItemModel *model) {
+    auto *view = new QTableView(parent);
+    view->setModel(model);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    return view;
+}
+
+} // namespace
+
+ValueInspector::ValueInspector(QWidget *parent) : QWidget(parent) {
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_header = new QLabel(this);
+    m_header->setTextFormat(Qt::RichText);
+    m_header->setWordWrap(true);
+    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_tabs = new QTabWidget(this);
+
+    m_textPage = new QWidget(this);
+    m_text = new QPlainTextEdit(m_textPage);
+    m_text->setReadOnly(true);
+    m_text->setFont(fixed);
+    m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_showAll = new QPushButton(m_textPage);
+    connect(m_showAll, &QPushButton::clicked, this, [this] {
+        if (m_decoded)
+            m_text->setPlainText(QString::fromStdString(*m_decoded->pretty));
+        m_showAll->hide();
+    });
+    auto *textLayout = new QVBoxLayout(m_textPage);
+    textLayout->setContentsMargins(0, 0, 0, 0);
+    textLayout->addWidget(m_text);
+    textLayout->addWidget(m_showAll);
+
+    m_jsonModel = new JsonTreeModel(this);
+    m_jsonTree = new QTreeView(this);
+    m_jsonTree->setModel(m_jsonModel);
+    m_jsonTree->setUniformRowHeights(true);
+
+    m_chunkPage = new QWidget(this);
+    m_chunkFields = new QLabel(m_chunkPage);
+    m_chunkFields->setTextFormat(Qt::RichText);
+    m_chunkFields->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_code = new CodeView(m_chunkPage);
+    auto *chunkLayout = new QVBoxLayout(m_chunkPage);
+    chunkLayout->setContentsMargins(0, 0, 0, 0);
+    chunkLayout->addWidget(m_chunkFields);
+    chunkLayout->addWidget(m_code, 1);
+
+    m_astPage = new QWidget(this);
+    m_astHeader = new QLabel(m_astPage);
+    m_astModel = new AstTreeModel(this);
+    m_astTree = new QTreeView(m_astPage);
+    m_astTree->setModel(m_astModel);
+    m_astTree->setUniformRowHeights(true);
+    auto *astLayout = new QVBoxLayout(m_astPage);
+    astLayout->setContentsMargins(0, 0, 0, 0);
+    astLayout->addWidget(m_astHeader);
+    astLayout->addWidget(m_astTree, 1);
+
+    m_recordModel = new RecordTableModel(this);
+    m_records = newTableView(this, m_recordModel);
+    m_summary = new QTextBrowser(this);
+
+    m_comparePage = new QWidget(this);
+    m_compareHeader = new QLabel(m_comparePage);
+    m_compareHeader->setWordWrap(true);
+    m_compareHeader->setTextFormat(Qt::RichText);
+    m_comparison = new QTableWidget(m_comparePage);
+    m_comparison->setColumnCount(2);
+    m_comparison->setHorizontalHeaderLabels({tr("R&ecord"), tr("Source ↔ store")});
+    m_comparison->horizontalHeader()->setStretchLastSection(true);
+    m_comparison->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_comparison->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_compareSource = new QPlainTextEdit(m_comparePage);
+    m_compareStore = new QPlainTextEdit(m_comparePage);
+    for (QPlainTextEdit *side : {m_compareSource, m_compareStore}) {
+        side->setReadOnly(true);
+        side->setFont(fixed);
+    }
+    auto *sides = new QSplitter(Qt::Horizontal, m_comparePage);
+    auto *sourceBox = new QWidget(sides);
+    auto *storeBox = new QWidget(sides);
+    auto *sourceLayout = new QVBoxLayout(sourceBox);
+    sourceLayout->setContentsMargins(0, 0, 0, 0);
+    sourceLayout->addWidget(new QLabel(tr("SQLite (re-encoded by the migrator)"), sourceBox));
+    sourceLayout->addWidget(m_compareSource);
+    auto *storeLayout = new QVBoxLayout(storeBox);
+    storeLayout->setContentsMargins(0, 0, 0, 0);
+    storeLayout->addWidget(new QLabel(tr("KV store"), storeBox));
+    storeLayout->addWidget(m_compareStore);
+    auto *compareSplit = new QSplitter(Qt::Vertical, m_comparePage);
+    compareSplit->addWidget(m_comparison);
+    compareSplit->addWidget(sides);
+    auto *compareLayout = new QVBoxLayout(m_comparePage);
+    compareLayout->setContentsMargins(0, 0, 0, 0);
+    compareLayout->addWidget(m_compareHeader);
+    compareLayout->addWidget(compareSplit, 1);
+    connect(m_comparison, &QTableWidget::currentCellChanged, this, [this](int row) {
+        const auto text = [&](int role) {
+            const QTableWidgetItem *item = m_comparison->item(row, 0);
+            return item ? item->data(role).toString() : QString();
+        };
+        m_compareSource->setPlainText(text(Qt::UserRole));
+        m_compareStore->setPlainText(text(Qt::UserRole + 1));
+    });
+
+    for (QWidget *page : std::initializer_list<QWidget *>{
+             m_textPage, m_jsonTree, m_chunkPage, m_astPage, m_records, m_summary, m_comparePage})
+        page->hide(); // shown by the tab widget when added to it
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_header);
+    layout->addWidget(m_tabs, 1);
+    connect(&m_watcher, &QFutureWatcher<DecodedValue>::finished, this, [this] {
+        const DecodedValue decoded = m_watcher.result();
+        if (decoded.key == m_watcherKey)
+            present(decoded);
+    });
+    clear();
+}
+
+ValueInspector::~ValueInspector() {
+    m_watcher.waitForFinished();
+}
+
+void ValueInspector::clear() {
+    m_decoded.reset();
+    m_tabs->clear();
+    m_header->setText(tr("Select a key to see its value."));
+}
+
+void ValueInspector::addTab(QWidget *page, const QString &title) {
+    m_tabs->addTab(page, title);
+}
+
+void ValueInspector::showValue(const std::string &key, std::shared_ptr<const std::string> value) {
+    clear();
+    m_header->setText(
+        tr("<b>%1</b><br>decoding %2 …")
+            .arg(html(QString::fromStdString(key)),
+                 QLocale::system().formattedDataSize(static_cast<qint64>(value->size()))));
+    m_watcherKey = key;
+    m_watcher.setFuture(QtConcurrent::run(decode, key, std::move(value)));
+}
+
+void ValueInspector::present(const DecodedValue &decoded) {
+    m_decoded = decoded;
+    m_tabs->clear();
+    const QString key = QString::fromStdString(decoded.key);
+    m_header->setText(
+        tr("<b>%1</b><br>%2%3")
+            .arg(html(key), QLocale::system().formattedDataSize(static_cast<qint64>(decoded.size)),
+                 decoded.isJson ? tr(", JSON") : tr(", not JSON")));
+    switch (decoded.kind) {
+    case KeyKind::Chunk:
+        if (decoded.chunk) {
+            const ChunkValue &chunk = *decoded.chunk;
+            const QString hash =
+                !chunk.hashMatches ? tr("content_hash %1 (not a known hash length; not checked)")
+                                         .arg(html(chunk.contentHash))
+                : *chunk.hashMatches
+                    ? tr("<span style='color:#1b7a2e'>✔ content_hash matches the text (%1)</span>")
+                          .arg(chunk.hashAlgorithm)
+                    : tr("<span style='color:#b01c1c'>✘ content_hash does not match the text "
+                         "(%1)</span>")
+                          .arg(chunk.hashAlgorithm);
+            m_chunkFields->setText(
+                tr("<b>%1</b> bytes %2–%3 &middot; symbol <b>%4</b> (%5)<br>%6%7")
+                    .arg(html(chunk.filePath))
+                    .arg(chunk.byteStart)
+                    .arg(chunk.byteEnd)
+                    .arg(html(chunk.symbolName.isEmpty() ? tr("none") : chunk.symbolName),
+                         html(chunk.symbolKind.isEmpty() ? tr("no kind") : chunk.symbolKind), hash,
+                         chunk.contentRepaired
+                             ? tr("<br>The text had bytes that are not UTF-8; "
+                                  "they show as �, the exact bytes are in content_base64.")
+                             : QString()));
+            m_code->setPlainText(chunk.content);
+            addTab(m_chunkPage, tr("&Source text"));
+        }
+        break;
+    case KeyKind::AstGroup:
+        if (decoded.ast) {
+            m_astModel->setTree(*decoded.ast);
+            m_astHeader->setText(
+                tr("%n node(s), %1 root(s)", nullptr, static_cast<int>(decoded.ast->nodes.size()))
+                    .arg(decoded.ast->roots.size()) +
+                (decoded.ast->danglingParents
+                     ? tr(", %1 with a parent outside this group").arg(decoded.ast->danglingParents)
+                     : QString()));
+            m_astTree->expandToDepth(1);
+            m_astTree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+            m_astTree->header()->setStretchLastSection(false);
+            addTab(m_astPage, tr("&AST"));
+        }
+        break;
+    case KeyKind::CfgGroup:
+    case KeyKind::Record:
+        if (decoded.records) {
+            m_recordModel->setTable(*decoded.records);
+            m_records->resizeColumnsToContents();
+            addTab(m_records,
+                   decoded.kind == KeyKind::CfgGroup ? tr("C&FG blocks") : tr("R&ecord"));
+        }
+        break;
+    case KeyKind::Reject:
+        m_summary->setHtml(decoded.summaryHtml);
+        addTab(m_summary, tr("&Rejected row"));
+        if (decoded.records) {
+            m_recordModel->setTable(*decoded.records);
+            m_records->resizeColumnsToContents();
+            addTab(m_records, tr("Row as f&ound"));
+        }
+        break;
+    case KeyKind::MigrationRecord:
+        m_summary->setHtml(decoded.summaryHtml);
+        addTab(m_summary, tr("&Migration record"));
+        break;
+    case KeyKind::Other:
+        break;
+    }
+    if (!decoded.summaryHtml.isEmpty() && decoded.kind != KeyKind::Reject &&
+        decoded.kind != KeyKind::MigrationRecord) {
+        m_summary->setHtml(decoded.summaryHtml);
+        addTab(m_summary, tr("&Problem"));
+    }
+    const std::string &pretty = *decoded.pretty;
+    const bool truncated = pretty.size() > static_cast<size_t>(previewBytes);
+    m_text->setPlainText(QString::fromUtf8(
+        pretty.data(), static_cast<int>(std::min(pretty.size(), size_t(previewBytes)))));
+    m_showAll->setVisible(truncated);
+    m_showAll->setText(
+        tr("Show all (%1)")
+            .arg(QLocale::system().formattedDataSize(static_cast<qint64>(pretty.size()))));
+    addTab(m_textPage, decoded.isJson ? tr("&JSON") : tr("&Bytes"));
+    if (decoded.document) {
+        m_jsonModel->setDocument(decoded.document);
+        m_jsonTree->expandToDepth(0);
+        addTab(m_jsonTree, tr("JSON &tree"));
+    }
+    addTab(m_comparePage, tr("&Compare with source"));
+    m_compareHeader->setText(tr("Looking up the source rows …"));
+    m_comparison->setRowCount(0);
+    m_compareSource->clear();
+    m_compareStore->clear();
+    Q_EMIT valueShown(key);
+}
+
+void ValueInspector::showComparison(const QString &key, const SourceComparison &comparison,
+                                    const QString &filePath) {
+    if (!m_decoded || QString::fromStdString(m_decoded->key) != key)
+        return;
+    if (!filePath.isEmpty())
+        m_astHeader->setText(
+            tr("File: <b>%1</b> (from graph_entities) &middot; ").arg(html(filePath)) +
+            m_astHeader->text());
+    m_comparison->setRowCount(0);
+    if (comparison.records.empty()) {
+        m_compareHeader->setText(comparison.note);
+        return;
+    }
+    m_compareHeader->setText(
+        (comparison.allMatch()
+             ? tr("<b style='color:#1b7a2e'>✔ %1 of %2 records match their source rows.</b>")
+             : tr("<b style='color:#b01c1c'>✘ %1 of %2 records match their source rows.</b>"))
+            .arg(comparison.matching())
+            .arg(comparison.records.size()) +
+        (comparison.note.isEmpty() ? QString() : QStringLiteral(" ") + html(comparison.note)));
+    m_comparison->setRowCount(static_cast<int>(comparison.records.size()));
+    int row = 0;
+    int firstMismatch = -1;
+    for (const RecordComparison &record : comparison.records) {
+        auto *label = new QTableWidgetItem(record.label);
+        label->setData(Qt::UserRole, QString::fromStdString(record.source));
+        label->setData(Qt::UserRole + 1, QString::fromStdString(record.store));
+        auto *mark = new QTableWidgetItem(record.matches          ? tr("✔ match")
+                                          : record.source.empty() ? tr("✘ not in the source")
+                                          : record.store.empty()  ? tr("✘ not in the store")
+                                                                  : tr("✘ differs"));
+        mark->setForeground(record.matches ? QColor(0x1b, 0x7a, 0x2e) : QColor(0xb0, 0x1c, 0x1c));
+        m_comparison->setItem(row, 0, label);
+        m_comparison->setItem(row, 1, mark);
+        if (!record.matches && firstMismatch < 0)
+            firstMismatch = row;
+        ++row;
+    }
+    m_comparison->setCurrentCell(firstMismatch >= 0 ? firstMismatch : 0, 0);
+}
+
+void ValueInspector::showComparisonError(const QString &key, const QString &message) {
+    if (m_decoded && QString::fromStdString(m_decoded->key) == key)
+        m_compareHeader->setText(tr("Cannot read the source: %1").arg(html(message)));
+}
+
+void ValueInspector::showNoSource() {
+    m_compareHeader->setText(tr("No source database is known for this store. Choose one with "
+                                "File › Choose Source Database…"));
+}
+
+QString ValueInspector::astHeaderText() const {
+    return m_astHeader->text();
+}
+
+QString ValueInspector::valueText() const {
+    return m_decoded ? QString::fromStdString(*m_decoded->pretty) : QString();
+}
+
+} // namespace magellan

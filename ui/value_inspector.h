@@ -1,0 +1,106 @@
+#pragma once
+
+#include "source_comparison.h"
+#include "stored_value.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTabWidget;
+class QTableView;
+class QTableWidget;
+class QTextBrowser;
+class QTreeView;
+
+namespace magellan {
+
+class AstTreeModel;
+class CodeView;
+class JsonTreeModel;
+class RecordTableModel;
+
+// Everything decoded from one value, off the GUI thread.
+struct DecodedValue {
+    std::string key;
+    KeyKind kind = KeyKind::Other;
+    size_t size = 0;
+    bool isJson = false;
+    std::shared_ptr<const std::string> pretty; // indented JSON, or a hex dump
+    std::shared_ptr<const nlohmann::ordered_json> document;
+    std::optional<ChunkValue> chunk;
+    std::optional<AstTree> ast;
+    std::optional<RecordTable> records; // cfg blocks, or a rejected row
+    QString summaryHtml;                // reject reason, migration record, decoding problems
+};
+
+// Shows one stored value by its kind: JSON text and tree for any value (hex when it is not
+// JSON), a chunk's source text, an AST as a tree, CFG blocks as a table, a reject's reason and
+// row, the migration record; and, when the source is known, each record beside its source row.
+class ValueInspector : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr int previewBytes = 512 * 1024; // text shown before "Show all"
+
+    explicit ValueInspector(QWidget *parent = nullptr);
+    ~ValueInspector() override;
+
+    // Decodes `value` in the background and shows it; a newer call supersedes an older one.
+    void showValue(const std::string &key, std::shared_ptr<const std::string> value);
+    void clear();
+    // The source side for the value shown, when the key still matches.
+    void showComparison(const QString &key, const SourceComparison &comparison,
+                        const QString &filePath);
+    void showComparisonError(const QString &key, const QString &message);
+    void showNoSource();
+
+    const std::optional<DecodedValue> &decoded() const { return m_decoded; }
+    QTabWidget *tabs() const { return m_tabs; }
+    const AstTreeModel *astModel() const { return m_astModel; }
+    const RecordTableModel *recordModel() const { return m_recordModel; }
+    QTableWidget *comparisonTable() const { return m_comparison; }
+    QString valueText() const;
+    QString astHeaderText() const;
+
+Q_SIGNALS:
+    void valueShown(const QString &key);
+
+private:
+    void present(const DecodedValue &decoded);
+    void addTab(QWidget *page, const QString &title);
+
+    QFutureWatcher<DecodedValue> m_watcher;
+    std::string m_watcherKey; // the key the running decode is for
+    quint64 m_generation = 0;
+    std::optional<DecodedValue> m_decoded;
+
+    QLabel *m_header;
+    QTabWidget *m_tabs;
+    QWidget *m_textPage;
+    QPlainTextEdit *m_text;
+    QPushButton *m_showAll;
+    QTreeView *m_jsonTree;
+    JsonTreeModel *m_jsonModel;
+    QWidget *m_chunkPage;
+    QLabel *m_chunkFields;
+    CodeView *m_code;
+    QWidget *m_astPage;
+    QLabel *m_astHeader;
+    QTreeView *m_astTree;
+    AstTreeModel *m_astModel;
+    QTableView *m_records;
+    RecordTableModel *m_recordModel;
+    QTextBrowser *m_summary;
+    QWidget *m_comparePage;
+    QLabel *m_compareHeader;
+    QTableWidget *m_comparison;
+    QPlainTextEdit *m_compareSource;
+    QPlainTextEdit *m_compareStore;
+};
+
+} // namespace magellan
