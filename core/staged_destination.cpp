@@ -28,20 +28,6 @@ QString systemError(int error) {
     return QString::fromLocal8Bit(std::strerror(error));
 }
 
-// The pid of a process that holds the RocksDB lock of the store at `path`, or 0.
-pid_t lockHolder(const QString &path) {
-    const QByteArray lockFile = QDir(path).filePath(QStringLiteral("LOCK")).toLocal8Bit();
-    const int fd = ::open(lockFile.constData(), O_RDWR | O_CLOEXEC);
-    if (fd < 0)
-        return 0;
-    struct flock lock {};
-    lock.l_type = F_WRLCK;
-    lock.l_whence = SEEK_SET;
-    const bool asked = ::fcntl(fd, F_GETLK, &lock) == 0;
-    ::close(fd);
-    return asked && lock.l_type != F_UNLCK ? lock.l_pid : 0;
-}
-
 struct LockAttempt {
     int fd = -1;       // the locked file, or -1
     int error = 0;     // errno when fd is -1; EWOULDBLOCK when another process holds the lock
@@ -188,7 +174,7 @@ Result<StagedDestination> StagedDestination::prepare(const QString &path, bool r
         if (!replace)
             return Status::invalidInput(
                 QStringLiteral("%1: already exists (use --force to replace it)").arg(path));
-        if (const pid_t holder = existingStore ? lockHolder(path) : 0)
+        if (const pid_t holder = existingStore ? storeLockHolder(path) : 0)
             return Status::busy(
                 QStringLiteral("%1: the store is in use by another process (pid %2)")
                     .arg(path)
