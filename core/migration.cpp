@@ -119,7 +119,11 @@ MigrationOutcome migrateDatabase(const QString &sourcePath, const QString &desti
     report.startedAt = QDateTime::currentDateTimeUtc();
     report.layout = options.layout;
     report.destination = destinationPath;
+    QString stagingPath; // named in errors as the destination the user gave
     const auto fail = [&](Status status) {
+        if (!stagingPath.isEmpty() && status.message().contains(stagingPath))
+            status =
+                status.withMessage(QString(status.message()).replace(stagingPath, destinationPath));
         outcome.status = std::move(status);
         report.finishedAt = QDateTime::currentDateTimeUtc();
         return outcome;
@@ -134,6 +138,7 @@ MigrationOutcome migrateDatabase(const QString &sourcePath, const QString &desti
     if (!staged.isOk())
         return fail(staged.status());
     report.destination = staged->destinationPath();
+    stagingPath = staged->stagingPath();
     {
         Result<std::unique_ptr<KvStore>> store =
             KvStore::open(staged->stagingPath(), KvStore::Mode::CreateNew);

@@ -34,6 +34,9 @@ public:
     }
     static Status internal(QString message) { return {Code::Internal, std::move(message)}; }
 
+    // The same code with another message.
+    Status withMessage(QString message) const { return {m_code, std::move(message)}; }
+
     bool isOk() const { return m_code == Code::Ok; }
     Code code() const { return m_code; }
     const QString &message() const { return m_message; }

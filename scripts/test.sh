@@ -7,7 +7,6 @@ bash "$root/scripts/build.sh"
 if [ "${CI:-}" = true ] || [ "$(id -u)" = 0 ]; then
     bash "$root/packaging/test-install.sh" "$root/build"
 fi
-# Last, so that its summary is the run's closing line.
 ctest --test-dir "$root/build" --output-on-failure --parallel 2
 # libFuzzer (clang): each target for a bounded time on its seed corpus in tests/fuzz.
 CC=clang CXX=clang++ cmake -S "$root" -B "$root/build-fuzz" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \

@@ -105,6 +105,9 @@ private:
         QVERIFY2(run.err.startsWith(QStringLiteral("magellan-kv: error: ")), qPrintable(run.err));
         QVERIFY2(run.err.contains(QStringLiteral("no space left on the device")),
                  qPrintable(run.err));
+        // It names the destination the user gave, not the hidden staging folder.
+        QVERIFY2(run.err.contains(QStringLiteral("/code.kv: ")), qPrintable(run.err));
+        QVERIFY2(!run.err.contains(QStringLiteral("magellan-kv-staging")), qPrintable(run.err));
         QCOMPARE(run.out, QString()); // no comparison table for a store that does not exist
     }
 
