@@ -3,6 +3,7 @@
 // at the destination is always whole and verified.
 #include "fixture_generator.h"
 #include "migration.h"
+#include "sample_sources.h"
 #include "test_database.h"
 #include "tool_process.h"
 
@@ -59,10 +60,7 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_source = m_dir.filePath(QStringLiteral("code.db"));
         m_destination = m_dir.filePath(QStringLiteral("code.kv"));
-        fixture::FixtureSpec spec;
-        spec.totalRows = 60000;
-        QCOMPARE(QString::fromStdString(fixture::generateFixture(m_source.toStdString(), spec)),
-                 QString());
+        QCOMPARE(test::generateSource(m_source, 60000), QString());
     }
     void cleanup() { QDir(m_destination).removeRecursively(); }
 

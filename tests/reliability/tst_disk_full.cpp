@@ -2,6 +2,7 @@
 // (exit 3), and leaves no store, no staging folder and no lock file; an old store stays as it was.
 // The small disk is a 3 MB tmpfs that the test mounts in a private mount namespace.
 #include "fixture_generator.h"
+#include "sample_sources.h"
 #include "scoped_mount.h"
 #include "test_database.h"
 #include "tool_process.h"
@@ -41,10 +42,8 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(test::toolBinary()).isExecutable());
         QVERIFY(m_dir.isValid());
         m_source = m_dir.filePath(QStringLiteral("code.db"));
-        fixture::FixtureSpec spec;
-        spec.totalRows = 150000; // a store of about 5 MB: more than the disk holds
-        QCOMPARE(QString::fromStdString(fixture::generateFixture(m_source.toStdString(), spec)),
-                 QString());
+        QCOMPARE(test::generateSource(m_source, 150000),
+                 QString()); // a store of about 5 MB: more than the disk holds
         m_sourceBytes = test::fileBytes(m_source);
         m_disk = m_dir.filePath(QStringLiteral("small-disk"));
         QVERIFY(QDir().mkpath(m_disk));

@@ -4,6 +4,7 @@
 // and a re-run must succeed and verify.
 #include "fixture_generator.h"
 #include "kv_store.h"
+#include "sample_sources.h"
 #include "test_database.h"
 #include "tool_process.h"
 
@@ -44,10 +45,8 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_source = m_dir.filePath(QStringLiteral("code.db"));
         m_destination = m_dir.filePath(QStringLiteral("code.kv"));
-        fixture::FixtureSpec spec;
-        spec.totalRows = 250000; // long enough to be stopped midway, short enough to run 16 times
-        QCOMPARE(QString::fromStdString(fixture::generateFixture(m_source.toStdString(), spec)),
-                 QString());
+        QCOMPARE(test::generateSource(m_source, 250000),
+                 QString()); // long enough to be stopped midway, short enough to run 16 times
         m_sourceBytes = test::fileBytes(m_source);
         // How long a whole run takes here, so that "midway" means midway on any machine.
         for (int i = 0; i < 2; ++i) {
