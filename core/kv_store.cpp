@@ -41,6 +41,12 @@ rocksdb::Options storeOptions() {
     options.keep_log_file_num = 1;
     options.write_buffer_size = 64 << 20;
     options.compression = rocksdb::kLZ4Compression; // JSON halves; LZ4 costs little CPU
+    // A store is written once, by one migration: compacting it while it is written would
+    // decompress and compress every value again for nothing (its keys are never overwritten).
+    options.disable_auto_compactions = true;
+    options.level0_file_num_compaction_trigger = 1 << 20;
+    options.level0_slowdown_writes_trigger = 1 << 20;
+    options.level0_stop_writes_trigger = 1 << 20;
     return options;
 }
 

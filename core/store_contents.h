@@ -32,10 +32,12 @@ struct StoreContents {
 };
 
 // Reads every key of `store` once, in key order, and counts and checksums it per table as the
-// format contract defines. `expectedRecords` (per table) only scales progress.
+// format contract defines. `expectedRecords` (per table) only scales progress. With `parallel`,
+// a second thread decodes and checksums values while the calling thread reads the next ones; the
+// result is the same either way. The observer is only called on the calling thread.
 Result<StoreContents> readStoreContents(const KvStore &store, KeyLayout layout,
                                         const std::vector<SourceTable> &tables,
                                         const std::map<SourceTable, qint64> &expectedRecords,
-                                        ProgressObserver *observer);
+                                        ProgressObserver *observer, bool parallel = true);
 
 } // namespace magellan

@@ -1,5 +1,6 @@
 #include "table_scanner.h"
 
+#include "batch_pipe.h"
 #include "json_writer.h"
 #include "utf8.h"
 
@@ -9,6 +10,7 @@
 #include <sqlite3.h>
 
 #include <cmath>
+#include <thread>
 
 namespace magellan {
 namespace {
@@ -59,7 +61,7 @@ TableScanner::~TableScanner() = default;
 void TableScanner::planColumns() {
     for (const QString &column : m_info.columns)
         m_columnNames.push_back(column.toStdString());
-    m_values.resize(m_columnNames.size() + 1);
+    m_width = m_columnNames.size() + 1;
     const auto valueIndexOf = [&](std::string_view name) {
         for (size_t i = 0; i < m_columnNames.size(); ++i)
             if (m_columnNames[i] == name)
@@ -128,34 +130,67 @@ QString TableScanner::selectSql() const {
              where, order.join(QLatin1Char(',')));
 }
 
-void TableScanner::readRow(sqlite3_stmt *statement) {
-    for (size_t i = 0; i < m_values.size(); ++i) {
-        SqlValue &value = m_values[i];
-        const int column = static_cast<int>(i);
-        value.type = sqlite3_column_type(statement, column);
-        switch (value.type) {
-        case SQLITE_INTEGER:
-            value.integer = sqlite3_column_int64(statement, column);
-            break;
-        case SQLITE_FLOAT:
-            value.real = sqlite3_column_double(statement, column);
-            break;
-        case SQLITE_TEXT: {
-            const auto *text =
-                reinterpret_cast<const char *>(sqlite3_column_text(statement, column));
-            value.bytes = std::string_view(text, sqlite3_column_bytes(statement, column));
-            break;
+int TableScanner::fillBatch(sqlite3_stmt *statement, RowBatch &batch) {
+    batch.rows = 0;
+    if (batch.arena.capacity() > 2 * batchBytes) // held a huge value: do not keep its memory
+        std::string().swap(batch.arena);
+    batch.arena.clear();
+    batch.values.resize(batchRows * m_width);
+    int rc = SQLITE_ROW;
+    while (batch.rows < batchRows && batch.arena.size() < batchBytes &&
+           (rc = sqlite3_step(statement)) == SQLITE_ROW) {
+        SqlValue *row = &batch.values[batch.rows * m_width];
+        for (size_t i = 0; i < m_width; ++i) {
+            SqlValue &value = row[i];
+            const int column = static_cast<int>(i);
+            value.type = sqlite3_column_type(statement, column);
+            switch (value.type) {
+            case SQLITE_INTEGER:
+                value.integer = sqlite3_column_int64(statement, column);
+                break;
+            case SQLITE_FLOAT:
+                value.real = sqlite3_column_double(statement, column);
+                break;
+            case SQLITE_TEXT:
+            case SQLITE_BLOB: {
+                const void *bytes =
+                    value.type == SQLITE_TEXT
+                        ? static_cast<const void *>(sqlite3_column_text(statement, column))
+                        : sqlite3_column_blob(statement, column);
+                const size_t size = static_cast<size_t>(sqlite3_column_bytes(statement, column));
+                value.integer = static_cast<std::int64_t>(batch.arena.size());
+                value.bytes = std::string_view(nullptr, size);
+                if (size > 0)
+                    batch.arena.append(static_cast<const char *>(bytes), size);
+                break;
+            }
+            default:
+                break;
+            }
         }
-        case SQLITE_BLOB: {
-            const auto *blob = static_cast<const char *>(sqlite3_column_blob(statement, column));
-            value.bytes =
-                std::string_view(blob ? blob : "", sqlite3_column_bytes(statement, column));
-            break;
-        }
-        default:
-            break;
-        }
+        ++batch.rows;
     }
+    // The arena no longer moves: point text and blobs into it.
+    for (size_t i = 0; i < batch.rows * m_width; ++i) {
+        SqlValue &value = batch.values[i];
+        if (value.type == SQLITE_TEXT || value.type == SQLITE_BLOB)
+            value.bytes = std::string_view(batch.arena.data() + value.integer, value.bytes.size());
+    }
+    return batch.rows == batchRows || batch.arena.size() >= batchBytes ? SQLITE_ROW : rc;
+}
+
+Status TableScanner::encodeBatch(const RowBatch &batch, KvSink &sink) {
+    for (size_t r = 0; r < batch.rows; ++r) {
+        m_row = &batch.values[r * m_width];
+        Status status;
+        if (const auto violation = checkRow())
+            status = reject(sink, *violation);
+        else
+            status = m_grouped ? carryGroupedRow(sink) : carrySingleRow(sink);
+        if (!status.isOk())
+            return status;
+    }
+    return Status::ok();
 }
 
 std::optional<TableScanner::Violation> TableScanner::checkRow() const {
@@ -168,7 +203,7 @@ std::optional<TableScanner::Violation> TableScanner::checkRow() const {
                                  QStringLiteral("the table has no %1 column").arg(column())};
             continue;
         }
-        const SqlValue &value = m_values[check.valueIndex];
+        const SqlValue &value = m_row[check.valueIndex];
         if (value.type == SQLITE_NULL) {
             if (check.constraint.required)
                 return Violation{column(),
@@ -208,8 +243,8 @@ std::optional<TableScanner::Violation> TableScanner::checkRow() const {
             break;
         }
     }
-    for (size_t i = 1; i < m_values.size(); ++i) {
-        if (m_values[i].type == SQLITE_FLOAT && std::isinf(m_values[i].real)) {
+    for (size_t i = 1; i < m_width; ++i) {
+        if (m_row[i].type == SQLITE_FLOAT && std::isinf(m_row[i].real)) {
             const QString column = QString::fromStdString(m_columnNames[i - 1]);
             return Violation{column, QStringLiteral("%1 holds an infinite REAL, which JSON cannot "
                                                     "represent")
@@ -224,7 +259,7 @@ std::string TableScanner::singleRowKey() const {
     for (size_t i = 0; i < m_keyIndexes.size(); ++i) {
         if (i > 0)
             key += ':';
-        const SqlValue &value = m_values[m_keyIndexes[i]];
+        const SqlValue &value = m_row[m_keyIndexes[i]];
         if (value.type == SQLITE_INTEGER)
             JsonWriter::appendInt(value.integer, key);
         else if (m_definition.keyColumns[i] == "file_path")
@@ -236,9 +271,9 @@ std::string TableScanner::singleRowKey() const {
 }
 
 std::optional<std::int64_t> TableScanner::groupId() const {
-    if (m_groupIndex < 0 || m_values[m_groupIndex].type == SQLITE_NULL)
+    if (m_groupIndex < 0 || m_row[m_groupIndex].type == SQLITE_NULL)
         return std::nullopt;
-    return m_values[m_groupIndex].integer;
+    return m_row[m_groupIndex].integer;
 }
 
 void TableScanner::appendValue(const SqlValue &value, const OutputField &field, std::string &out) {
@@ -281,14 +316,13 @@ void TableScanner::encodeObject(const std::vector<OutputField> &fields, std::str
         if (i > 0)
             out += ',';
         out += fields[i].jsonKey;
-        appendValue(fields[i].valueIndex < 0 ? null : m_values[fields[i].valueIndex], fields[i],
-                    out);
+        appendValue(fields[i].valueIndex < 0 ? null : m_row[fields[i].valueIndex], fields[i], out);
     }
     out += '}';
 }
 
 Status TableScanner::reject(KvSink &sink, const Violation &violation) {
-    const qint64 rowid = m_values[0].integer;
+    const qint64 rowid = m_row[0].integer;
     std::string row;
     encodeObject(m_rowFields, row);
     const std::string key = kvkey::reject(m_definition.name, rowid);
@@ -326,7 +360,7 @@ Status TableScanner::carrySingleRow(KvSink &sink) {
     ++m_result.keysWritten;
     ++m_result.recordsCarried;
     m_previousKey = std::move(key);
-    m_previousRowid = m_values[0].integer;
+    m_previousRowid = m_row[0].integer;
     return sink.put(m_previousKey, m_value);
 }
 
@@ -358,6 +392,79 @@ Status TableScanner::closeGroup(KvSink &sink) {
     return sink.put(m_groupKey, m_value);
 }
 
+Status TableScanner::stepError(int rc) const {
+    return m_source.sqliteError(rc, QStringLiteral("reading %1: %2")
+                                        .arg(tableName(m_info.table),
+                                             QString::fromUtf8(sqlite3_errmsg(m_source.handle()))));
+}
+
+Status TableScanner::afterBatch(size_t rows, ProgressObserver *observer) {
+    const qint64 before = m_result.rowsRead;
+    m_result.rowsRead += static_cast<qint64>(rows);
+    if (!observer || before / progressInterval == m_result.rowsRead / progressInterval)
+        return Status::ok();
+    observer->tableProgress(MigrationPhase::Scanning, m_info.table, m_result.rowsRead,
+                            std::max(m_info.rows, m_result.rowsRead));
+    if (observer->isCancelRequested())
+        return Status::cancelled(
+            QStringLiteral("cancelled while reading %1").arg(tableName(m_info.table)));
+    return Status::ok();
+}
+
+Status TableScanner::readAll(sqlite3_stmt *statement, KvSink &sink, ProgressObserver *observer) {
+    RowBatch batch;
+    int rc = SQLITE_ROW;
+    while (rc == SQLITE_ROW) {
+        rc = fillBatch(statement, batch);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return stepError(rc);
+        if (Status status = encodeBatch(batch, sink); !status.isOk())
+            return status;
+        if (Status status = afterBatch(batch.rows, observer); !status.isOk())
+            return status;
+    }
+    return Status::ok();
+}
+
+Status TableScanner::readAllPipelined(sqlite3_stmt *statement, KvSink &sink,
+                                      ProgressObserver *observer) {
+    BatchPipe<RowBatch> pipe(batchesInFlight);
+    Status encoded; // written by the encoder, read after it is joined
+    std::thread encoder([&] {
+        while (std::unique_ptr<RowBatch> batch = pipe.pop()) {
+            encoded = encodeBatch(*batch, sink);
+            pipe.recycle(std::move(batch));
+            if (!encoded.isOk()) {
+                pipe.close();
+                return;
+            }
+        }
+    });
+    Status read;
+    int rc = SQLITE_ROW;
+    while (rc == SQLITE_ROW) {
+        std::unique_ptr<RowBatch> batch = pipe.emptyBatch();
+        if (!batch) // the encoder stopped on an error
+            break;
+        rc = fillBatch(statement, *batch);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+            read = stepError(rc);
+            break;
+        }
+        const size_t rows = batch->rows;
+        if (!pipe.push(std::move(batch)))
+            break;
+        if (read = afterBatch(rows, observer); !read.isOk())
+            break;
+    }
+    if (read.isOk())
+        pipe.finish();
+    else
+        pipe.close();
+    encoder.join();
+    return encoded.isOk() ? read : encoded;
+}
+
 Result<TableScanResult> TableScanner::run(KvSink &sink, ProgressObserver *observer) {
     QElapsedTimer timer;
     timer.start();
@@ -366,11 +473,11 @@ Result<TableScanResult> TableScanner::run(KvSink &sink, ProgressObserver *observ
     int rc = sqlite3_prepare_v2(m_source.handle(), sql.constData(), static_cast<int>(sql.size()),
                                 &statement, nullptr);
     if (rc != SQLITE_OK)
-        return m_source.sqliteError(rc,
-                                    QStringLiteral("reading %1: %2")
-                                        .arg(tableName(m_info.table),
-                                             QString::fromUtf8(sqlite3_errmsg(m_source.handle()))));
+        return stepError(rc);
     const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> guard(statement, sqlite3_finalize);
+    m_result = TableScanResult{};
+    m_result.table = m_info.table;
+    m_groupOpen = false;
     if (m_filter) {
         for (size_t i = 0; i < m_filter->params.size(); ++i) {
             const int index = static_cast<int>(i) + 1;
@@ -387,28 +494,10 @@ Result<TableScanResult> TableScanner::run(KvSink &sink, ProgressObserver *observ
     const qint64 total = m_info.rows;
     if (observer)
         observer->tableProgress(MigrationPhase::Scanning, m_info.table, 0, total);
-    Status status;
-    while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
-        readRow(statement);
-        if (const auto violation = checkRow())
-            status = reject(sink, *violation);
-        else
-            status = m_grouped ? carryGroupedRow(sink) : carrySingleRow(sink);
-        if (!status.isOk())
-            return status;
-        if (++m_result.rowsRead % progressInterval == 0 && observer) {
-            observer->tableProgress(MigrationPhase::Scanning, m_info.table, m_result.rowsRead,
-                                    std::max(total, m_result.rowsRead));
-            if (observer->isCancelRequested())
-                return Status::cancelled(
-                    QStringLiteral("cancelled while reading %1").arg(tableName(m_info.table)));
-        }
-    }
-    if (rc != SQLITE_DONE)
-        return m_source.sqliteError(rc,
-                                    QStringLiteral("reading %1: %2")
-                                        .arg(tableName(m_info.table),
-                                             QString::fromUtf8(sqlite3_errmsg(m_source.handle()))));
+    if (Status status = m_pipelined ? readAllPipelined(statement, sink, observer)
+                                    : readAll(statement, sink, observer);
+        !status.isOk())
+        return status;
     if (Status closed = closeGroup(sink); !closed.isOk())
         return closed;
     if (observer)

@@ -45,11 +45,17 @@ struct RowFilter {
 };
 
 // Reads one table of a source snapshot in key order and turns each row into its KV entry, or
-// into a reject entry with the reason. Memory is bounded by the largest group.
+// into a reject entry with the reason. Memory is bounded by the largest group plus a few batches.
+// SQLite is only ever stepped on the calling thread; with pipelining on (the default), rows are
+// encoded and handed to the sink on a second thread while the next ones are read. Both ways
+// produce the same entries in the same order.
 class TableScanner {
 public:
     static constexpr int progressInterval = 4096; // rows between progress and cancel checks
     static constexpr size_t listedRejectLimit = 1000;
+    static constexpr size_t batchRows = 1024;     // rows handed over at once
+    static constexpr size_t batchBytes = 1 << 20; // or fewer, once their text is this big
+    static constexpr size_t batchesInFlight = 4;  // bounds the pipeline's memory
 
     // REQUIRES: `info.exists`; `source` outlives the scanner.
     TableScanner(SourceDatabase &source, const SourceTableInfo &info, KeyLayout layout);
@@ -57,6 +63,8 @@ public:
 
     // Scans only the rows `filter` selects (the browser's side-by-side view).
     void setRowFilter(RowFilter filter) { m_filter = std::move(filter); }
+    // Off: encodes on the calling thread too (small scans; tests comparing both ways).
+    void setPipelined(bool pipelined) { m_pipelined = pipelined; }
 
     // The SQL the scan runs (columns in table order after the rowid, in key order).
     QString selectSql() const;
@@ -67,14 +75,21 @@ public:
 private:
     struct SqlValue {
         int type = 0;
-        std::int64_t integer = 0;
+        std::int64_t integer = 0; // TEXT and BLOB: the offset of `bytes` while a batch fills
         double real = 0;
         std::string_view bytes;
+    };
+    // Rows copied out of SQLite: `values` holds `rows` rows of the table's width; text and
+    // blobs point into `arena`.
+    struct RowBatch {
+        std::vector<SqlValue> values;
+        std::string arena;
+        size_t rows = 0;
     };
     struct OutputField {
         std::string jsonKey;       // "name":
         std::string jsonBase64Key; // ,"name_base64":
-        int valueIndex = -1;       // into m_values; -1 writes null
+        int valueIndex = -1;       // into a row's values; -1 writes null
     };
     struct CheckedColumn {
         ColumnConstraint constraint;
@@ -86,7 +101,12 @@ private:
     };
 
     void planColumns();
-    void readRow(sqlite3_stmt *statement);
+    int fillBatch(sqlite3_stmt *statement, RowBatch &batch);
+    Status encodeBatch(const RowBatch &batch, KvSink &sink);
+    Status readAll(sqlite3_stmt *statement, KvSink &sink, ProgressObserver *observer);
+    Status readAllPipelined(sqlite3_stmt *statement, KvSink &sink, ProgressObserver *observer);
+    Status afterBatch(size_t rows, ProgressObserver *observer);
+    Status stepError(int rc) const;
     std::optional<Violation> checkRow() const;
     std::string singleRowKey() const;
     std::optional<std::int64_t> groupId() const;
@@ -108,11 +128,13 @@ private:
     std::vector<OutputField> m_valueFields; // the value's fields, in the contract's order
     std::vector<OutputField> m_rowFields;   // every column as found, for rejects
     std::vector<CheckedColumn> m_checks;
-    std::vector<int> m_keyIndexes; // single-row tables: key columns' indexes into m_values
+    std::vector<int> m_keyIndexes; // single-row tables: key columns' indexes into a row's values
     int m_groupIndex = -1;
 
     std::optional<RowFilter> m_filter;
-    std::vector<SqlValue> m_values; // [0] is the rowid
+    bool m_pipelined = true;
+    size_t m_width = 0;              // values per row: the rowid, then every column
+    const SqlValue *m_row = nullptr; // the row being encoded; [0] is the rowid
     TableScanResult m_result;
 
     std::string m_previousKey; // single-row tables: duplicate detection

@@ -2,6 +2,7 @@
 #include "table_scanner.h"
 #include "test_database.h"
 
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -52,6 +53,70 @@ INSERT INTO execution_log VALUES (1, 'run-1', 'ok'), (2, '5', 'ok');
 CREATE TABLE symbol_metrics(symbol_id INTEGER, loc INTEGER);
 INSERT INTO symbol_metrics VALUES (5, 1), ('5', 2);
 )sql";
+
+// Rows enough to fill several batches: one AST group of 5000 nodes with rejects inside it, chunk
+// texts larger than a batch's byte budget, and cfg groups across batch boundaries.
+const char *const batchSpanningSql =
+    "CREATE TABLE code_chunks(id INTEGER PRIMARY KEY, file_path TEXT, byte_start INTEGER,"
+    "  byte_end INTEGER, content TEXT, content_hash TEXT, symbol_name TEXT, symbol_kind TEXT,"
+    "  created_at INTEGER);"
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)"
+    "INSERT INTO code_chunks SELECT i, 'src/f' || (i % 40) || '.rs', i, i + 10,"
+    "  CASE WHEN i % 1000 = 0 THEN printf('%.*c', 1500000, 'x')"
+    "       WHEN i % 777 = 0 THEN CAST(X'41FF42' AS TEXT) ELSE 'fn f' || i || '() {}' END,"
+    "  'h' || i, 'f' || i, 'fn', 1700000000 + i FROM n;"
+    "INSERT INTO code_chunks VALUES (3001, 'src/f1.rs', 1, 11, 'duplicate span', 'h', NULL,"
+    "  NULL, 1);"
+    "CREATE TABLE ast_nodes(id INTEGER PRIMARY KEY, parent_id INTEGER, kind TEXT,"
+    "  byte_start INTEGER, byte_end INTEGER, file_id INTEGER);"
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 9000)"
+    "INSERT INTO ast_nodes SELECT i, NULLIF(i - 1, 0), CASE WHEN i % 1500 = 0 THEN NULL"
+    "  ELSE 'kind' || (i % 7) END, i, i + 1,"
+    "  CASE WHEN i <= 5000 THEN 1 WHEN i % 9 = 0 THEN NULL ELSE 2 + i % 50 END FROM n;"
+    "CREATE TABLE cfg_blocks(id INTEGER PRIMARY KEY, function_id INTEGER, kind TEXT,"
+    "  terminator TEXT, byte_start INTEGER, byte_end INTEGER, start_line INTEGER,"
+    "  start_col INTEGER, end_line INTEGER, end_col INTEGER, statements TEXT, coord_x REAL);"
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4000)"
+    "INSERT INTO cfg_blocks SELECT i, CASE WHEN i % 999 = 0 THEN 'f' ELSE i / 700 END, 'block', "
+    "'goto', i, i + 1, i, 0, i, 4,"
+    "  '[\"s' || i || '\"]', CASE WHEN i % 999 = 0 THEN 'left' ELSE i / 3.0 END FROM n;";
+
+// Keeps every entry a scan sends, in the order it sent them.
+class OrderedSink final : public KvSink {
+public:
+    Status put(std::string_view key, std::string_view value) override {
+        entries.emplace_back(std::string(key), std::string(value));
+        return Status::ok();
+    }
+    std::vector<std::pair<std::string, std::string>> entries;
+};
+
+// Fails every put after the first `accepted`.
+class FailingSink final : public KvSink {
+public:
+    explicit FailingSink(int accepted) : m_accepted(accepted) {}
+    Status put(std::string_view, std::string_view) override {
+        if (puts >= m_accepted)
+            return Status::ioError(QStringLiteral("disk on fire"));
+        ++puts;
+        return Status::ok();
+    }
+    int puts = 0;
+
+private:
+    int m_accepted;
+};
+
+// Asks to cancel once the scan has reported progress past its start.
+class CancellingObserver final : public ProgressObserver {
+public:
+    void tableProgress(MigrationPhase, SourceTable, qint64 done, qint64) override {
+        if (done > 0)
+            ++updates;
+    }
+    bool isCancelRequested() const override { return updates > 0; }
+    int updates = 0;
+};
 
 } // namespace
 
@@ -230,6 +295,66 @@ private Q_SLOTS:
         QCOMPARE(byPath.run(chunks, nullptr)->rowsRead, 2);
     }
 
+    // Groups and texts larger than a batch, rejects among them: the encoder thread must see
+    // the rows exactly as a single thread would, in the same order.
+    void pipelinedAndSequentialScansWriteTheSameEntriesInOrder_data() {
+        QTest::addColumn<int>("table");
+        QTest::newRow("code_chunks") << int(SourceTable::CodeChunks);
+        QTest::newRow("ast_nodes") << int(SourceTable::AstNodes);
+        QTest::newRow("cfg_blocks") << int(SourceTable::CfgBlocks);
+    }
+    void pipelinedAndSequentialScansWriteTheSameEntriesInOrder() {
+        QFETCH(int, table);
+        const QString path = m_dir.filePath(QStringLiteral("batches.db"));
+        if (!QFileInfo::exists(path))
+            QCOMPARE(test::createDatabase(path, QString::fromUtf8(batchSpanningSql)), QString());
+        auto source = SourceDatabase::open(path, 1000);
+        QVERIFY2(source.isOk(), qPrintable(source.status().message()));
+        auto info = source.value()->inspect(false);
+        QVERIFY(info.isOk());
+        const SourceTableInfo &tableInfo = info->table(SourceTable(table));
+        OrderedSink sequential, pipelined;
+        TableScanner first(*source.value(), tableInfo, KeyLayout::Magellan);
+        first.setPipelined(false);
+        const auto one = first.run(sequential, nullptr);
+        TableScanner second(*source.value(), tableInfo, KeyLayout::Magellan);
+        const auto two = second.run(pipelined, nullptr);
+        QVERIFY(one.isOk() && two.isOk());
+        QVERIFY(sequential.entries.size() > 2);
+        QVERIFY(sequential.entries == pipelined.entries);
+        QCOMPARE(one->checksum, two->checksum);
+        QCOMPARE(one->rowsRead, two->rowsRead);
+        QCOMPARE(one->rowsRead, tableInfo.rows);
+        QCOMPARE(one->rejectedRows, two->rejectedRows);
+        QCOMPARE(one->keysWritten, two->keysWritten);
+        QCOMPARE(one->repairedValues, two->repairedValues);
+        QVERIFY(one->rejectedRows > 0);
+    }
+
+    void aSinkErrorStopsThePipelinedScan() {
+        auto source = SourceDatabase::open(batchSource(), 1000);
+        auto info = source.value()->inspect(false);
+        FailingSink sink(3);
+        TableScanner scanner(*source.value(), info->table(SourceTable::CodeChunks),
+                             KeyLayout::Seed);
+        const auto result = scanner.run(sink, nullptr);
+        QVERIFY(!result.isOk());
+        QCOMPARE(result.status().message(), QStringLiteral("disk on fire"));
+        QCOMPARE(sink.puts, 3);
+    }
+
+    void cancellingStopsThePipelinedScan() {
+        auto source = SourceDatabase::open(batchSource(), 1000);
+        auto info = source.value()->inspect(false);
+        CancellingObserver observer;
+        test::CapturingSink sink;
+        TableScanner scanner(*source.value(), info->table(SourceTable::AstNodes), KeyLayout::Seed);
+        const auto result = scanner.run(sink, &observer);
+        QVERIFY(!result.isOk());
+        QCOMPARE(result.status().code(), Status::Code::Cancelled);
+        QVERIFY(observer.updates > 0);
+    }
+
     void checksumCoversEveryRowAndIsOrderIndependent() {
         const auto first = scan(SourceTable::CodeChunks, KeyLayout::Seed);
         const auto second = scan(SourceTable::CodeChunks, KeyLayout::Seed);
@@ -248,6 +373,14 @@ private Q_SLOTS:
     }
 
 private:
+    QString batchSource() {
+        const QString path = m_dir.filePath(QStringLiteral("batches.db"));
+        if (!QFileInfo::exists(path) &&
+            !test::createDatabase(path, QString::fromUtf8(batchSpanningSql)).isEmpty())
+            qFatal("cannot create %s", qPrintable(path));
+        return path;
+    }
+
     TableScanResult scan(SourceTable table, KeyLayout layout) {
         m_sink.entries.clear();
         auto source = SourceDatabase::open(m_path, 1000);

@@ -1,0 +1,101 @@
+#include "migration.h"
+#include "sample_sources.h"
+#include "store_contents.h"
+#include "test_database.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace magellan;
+
+namespace {
+
+// Remembers every update, and may ask to stop after the first few.
+class RecordingObserver final : public ProgressObserver {
+public:
+    void tableProgress(MigrationPhase phase, SourceTable table, qint64 done, qint64) override {
+        if (phase == MigrationPhase::Verifying)
+            last[table] = done;
+        ++updates;
+    }
+    bool isCancelRequested() const override { return cancelAfter > 0 && updates >= cancelAfter; }
+    std::map<SourceTable, qint64> last;
+    int updates = 0;
+    int cancelAfter = 0;
+};
+
+const std::vector<SourceTable> allTables{SourceTable::CodeChunks, SourceTable::AstNodes,
+                                         SourceTable::CfgBlocks};
+
+} // namespace
+
+class TestStoreContents : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        m_source = m_dir.filePath(QStringLiteral("code.db"));
+        QCOMPARE(test::generateSource(m_source, 60000), QString());
+        m_store = m_dir.filePath(QStringLiteral("code.kv"));
+        const MigrationOutcome outcome = migrateDatabase(m_source, m_store, {}, nullptr);
+        QVERIFY2(outcome.status.isOk(), qPrintable(outcome.status.message()));
+        for (const TableReport &table : outcome.report.tables)
+            m_sourceRows[table.table] = table.sourceRows;
+        // Keys that belong to no table, spread through the key space.
+        for (const char *stray : {"zz:last", "aa:first", "ast-not-a-group", "chunk", "b:1", "cfh:1",
+                                  "m:2", "q:3", "r:4", "s:5", "t:6", "u:7"})
+            QCOMPARE(test::tamperStore(m_store, stray, std::string("{}")), QString());
+    }
+
+    // Two threads tally what one thread tallies, and their progress ends at the same counts.
+    void parallelReadMatchesTheSingleThreadedRead() {
+        auto store = KvStore::open(m_store, KvStore::Mode::ReadOnly);
+        QVERIFY(store.isOk());
+        RecordingObserver oneProgress, twoProgress;
+        const auto one =
+            readStoreContents(*store.value(), KeyLayout::Seed, allTables, {}, &oneProgress, false);
+        const auto two =
+            readStoreContents(*store.value(), KeyLayout::Seed, allTables, {}, &twoProgress, true);
+        QVERIFY(one.isOk() && two.isOk());
+        for (const SourceTable table : allTables) {
+            const StoreTableContents &a = one->tables.at(table);
+            const StoreTableContents &b = two->tables.at(table);
+            QCOMPARE(a.keys, b.keys);
+            QCOMPARE(a.records, b.records);
+            QCOMPARE(a.rejected, b.rejected);
+            QCOMPARE(a.undecodable, b.undecodable);
+            QCOMPARE(a.checksum, b.checksum);
+            QCOMPARE(a.records + a.rejected, m_sourceRows.at(table));
+            QCOMPARE(oneProgress.last.at(table), a.records + a.rejected);
+            QCOMPARE(twoProgress.last.at(table), a.records + a.rejected);
+        }
+        QCOMPARE(one->strayKeys, 12);
+        QCOMPARE(two->strayKeys, 12);
+        QCOMPARE(one->strayExamples, two->strayExamples);
+        QCOMPARE(one->strayExamples.size(), 10); // the first ten, in key order
+        QCOMPARE(one->strayExamples.first(), QStringLiteral("aa:first"));
+        QVERIFY(!one->strayExamples.contains(QStringLiteral("zz:last")));
+        QVERIFY(one->migrationRecord && two->migrationRecord);
+        QCOMPARE(*one->migrationRecord, *two->migrationRecord);
+    }
+
+    void cancellingStopsTheParallelRead() {
+        auto store = KvStore::open(m_store, KvStore::Mode::ReadOnly);
+        QVERIFY(store.isOk());
+        RecordingObserver observer;
+        observer.cancelAfter = 4;
+        const auto result =
+            readStoreContents(*store.value(), KeyLayout::Seed, allTables, {}, &observer, true);
+        QVERIFY(!result.isOk());
+        QCOMPARE(result.status().code(), Status::Code::Cancelled);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_source;
+    QString m_store;
+    std::map<SourceTable, qint64> m_sourceRows;
+};
+
+QTEST_GUILESS_MAIN(TestStoreContents)
+#include "tst_store_contents.moc"
