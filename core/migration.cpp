@@ -1,12 +1,11 @@
 #include "migration.h"
 
 #include "kv_store.h"
+#include "migration_record.h"
 #include "source_database.h"
 #include "staged_destination.h"
 #include "store_contents.h"
 #include "table_scanner.h"
-
-#include <nlohmann/json.hpp>
 
 #include <csignal>
 
@@ -196,22 +195,14 @@ MigrationOutcome verifyStore(const QString &sourcePath, const QString &storePath
     // Layout and tables: as asked, else as the migration recorded them.
     KeyLayout layout = options.layout.value_or(KeyLayout::Seed);
     std::vector<SourceTable> tables = options.tables;
-    Result<std::optional<std::string>> record = store.value()->get(kvkey::migrationRecord);
-    if (!record.isOk())
-        return finish(record.status());
-    if (record.value()) {
-        const auto meta = nlohmann::ordered_json::parse(*record.value(), nullptr, false);
-        if (meta.is_object()) {
-            if (!options.layout && meta.contains("key_layout") && meta["key_layout"].is_string())
-                layout =
-                    parseKeyLayout(QString::fromStdString(meta["key_layout"].get<std::string>()))
-                        .value_or(KeyLayout::Seed);
-            if (tables.empty() && meta.contains("tables") && meta["tables"].is_object())
-                for (const auto &[name, value] : meta["tables"].items())
-                    if (const TableDefinition *definition =
-                            findTableDefinition(QString::fromStdString(name)))
-                        tables.push_back(definition->table);
-        }
+    Result<std::optional<RecordedMigration>> recorded = readMigrationRecord(*store.value());
+    if (!recorded.isOk())
+        return finish(recorded.status());
+    if (recorded.value()) {
+        if (!options.layout)
+            layout = recorded.value()->layout.value_or(KeyLayout::Seed);
+        if (tables.empty())
+            tables = recorded.value()->tables;
     }
     report.layout = layout;
     Result<std::unique_ptr<SourceDatabase>> source =

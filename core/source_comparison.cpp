@@ -2,6 +2,7 @@
 
 #include "canonical_json.h"
 #include "kv_store.h"
+#include "migration_record.h"
 #include "table_scanner.h"
 
 #include <QSqlDatabase>
@@ -214,14 +215,9 @@ std::optional<QString> sourceFilePath(SourceDatabase &source, qint64 fileId) {
 }
 
 KeyLayout detectKeyLayout(const KvStore &store) {
-    if (Result<std::optional<std::string>> record = store.get(kvkey::migrationRecord);
-        record.isOk() && record.value()) {
-        const auto meta = nlohmann::json::parse(*record.value(), nullptr, false);
-        if (meta.is_object() && meta.contains("key_layout") && meta["key_layout"].is_string())
-            if (const auto layout =
-                    parseKeyLayout(QString::fromStdString(meta["key_layout"].get<std::string>())))
-                return *layout;
-    }
+    if (const Result<std::optional<RecordedMigration>> recorded = readMigrationRecord(store);
+        recorded.isOk() && recorded.value() && recorded.value()->layout)
+        return *recorded.value()->layout;
     const auto cursor = store.cursor();
     for (const char *magellanPrefix : {"ast:file:", "cfg:func:"}) {
         cursor->seek(magellanPrefix);

@@ -2,6 +2,7 @@
 
 #include "key_tree_model.h"
 #include "kv_store.h"
+#include "migration_record.h"
 #include "source_comparison.h"
 #include "source_lookup.h"
 #include "value_inspector.h"
@@ -23,21 +24,14 @@
 #include <QToolBar>
 #include <QTreeView>
 
-#include <nlohmann/json.hpp>
 
 namespace magellan {
 namespace {
 
 // The source path the migration record names, if any.
 QString recordedSource(const KvStore &store) {
-    const Result<std::optional<std::string>> record = store.get(kvkey::migrationRecord);
-    if (!record.isOk() || !record.value())
-        return {};
-    const auto meta = nlohmann::json::parse(*record.value(), nullptr, false);
-    if (!meta.is_object() || !meta.contains("source") || !meta["source"].is_object())
-        return {};
-    const auto &path = meta["source"].value("path", nlohmann::json());
-    return path.is_string() ? QString::fromStdString(path.get<std::string>()) : QString();
+    const Result<std::optional<RecordedMigration>> recorded = readMigrationRecord(store);
+    return recorded.isOk() && recorded.value() ? recorded.value()->sourcePath : QString();
 }
 
 const char *const namespaces[][2] = {{"", "All keys"},
