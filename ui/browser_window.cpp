@@ -24,7 +24,6 @@
 #include <QToolBar>
 #include <QTreeView>
 
-
 namespace magellan {
 namespace {
 
