@@ -4,6 +4,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 namespace magellan {
@@ -111,6 +112,31 @@ private:
     size_t m_alive = 0;
     bool m_finished = false;
     bool m_closed = false;
+};
+
+// A thread that consumes a pipe. Leaving its scope by any path (an error, an exception) closes
+// the pipe and joins the thread, so it never outlives the data it works on.
+template <typename Batch> class PipeConsumerThread {
+public:
+    template <typename Body>
+    PipeConsumerThread(BatchPipe<Batch> &pipe, Body body) : m_pipe(pipe), m_thread(body) {}
+    PipeConsumerThread(const PipeConsumerThread &) = delete;
+    PipeConsumerThread &operator=(const PipeConsumerThread &) = delete;
+    ~PipeConsumerThread() { stop(false); }
+
+    // Waits for the thread: after the queued batches when `drain`, else dropping them.
+    void stop(bool drain) {
+        if (drain)
+            m_pipe.finish();
+        else
+            m_pipe.close();
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+
+private:
+    BatchPipe<Batch> &m_pipe;
+    std::thread m_thread;
 };
 
 } // namespace magellan

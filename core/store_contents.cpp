@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
-#include <thread>
+#include <optional>
 
 namespace magellan {
 namespace {
@@ -77,7 +77,7 @@ public:
             add(batch.key(entry), batch.value(entry));
         for (auto &[table, counts] : m_contents.tables) {
             const qint64 done = counts.records + counts.rejected;
-            m_done[table] += done - m_reported[table];
+            m_done.at(table) += done - m_reported[table];
             m_reported[table] = done;
         }
     }
@@ -155,7 +155,8 @@ Result<StoreContents> readStoreContents(const KvStore &store, KeyLayout layout,
                                         const std::map<SourceTable, qint64> &expectedRecords,
                                         ProgressObserver *observer, bool parallel) {
     const std::vector<PrefixRoute> routes = routesFor(layout, tables);
-    std::map<SourceTable, std::atomic<qint64>> done; // records and rejects tallied, per table
+    // Records and rejects tallied, per table; the map is complete before a second thread runs.
+    std::map<SourceTable, std::atomic<qint64>> done;
     std::map<SourceTable, qint64> reported;
     for (const SourceTable table : tables) {
         done[table] = 0;
@@ -169,7 +170,7 @@ Result<StoreContents> readStoreContents(const KvStore &store, KeyLayout layout,
         if (!observer)
             return;
         for (const SourceTable table : tables) {
-            const qint64 now = done[table];
+            const qint64 now = done.at(table);
             if (force || now - reported[table] >= progressInterval) {
                 reported[table] = now;
                 observer->tableProgress(MigrationPhase::Verifying, table, now,
@@ -184,21 +185,17 @@ Result<StoreContents> readStoreContents(const KvStore &store, KeyLayout layout,
     EntryTally ownTally(routes, tables, done);
     EntryTally helperTally(routes, tables, done);
     BatchPipe<EntryBatch> pipe(batchesInFlight);
-    std::thread helper;
+    std::optional<PipeConsumerThread<EntryBatch>> helper;
     if (parallel)
-        helper = std::thread([&] {
+        helper.emplace(pipe, [&] {
             while (std::unique_ptr<EntryBatch> batch = pipe.pop()) {
                 helperTally.add(*batch);
                 pipe.recycle(std::move(batch));
             }
         });
     const auto stopHelper = [&](bool drain) {
-        if (drain)
-            pipe.finish();
-        else
-            pipe.close();
-        if (helper.joinable())
-            helper.join();
+        if (helper)
+            helper->stop(drain);
     };
     const auto dispatch = [&](std::unique_ptr<EntryBatch> batch) {
         if (!parallel) {

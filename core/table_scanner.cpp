@@ -10,7 +10,6 @@
 #include <sqlite3.h>
 
 #include <cmath>
-#include <thread>
 
 namespace magellan {
 namespace {
@@ -399,12 +398,12 @@ Status TableScanner::stepError(int rc) const {
 }
 
 Status TableScanner::afterBatch(size_t rows, ProgressObserver *observer) {
-    const qint64 before = m_result.rowsRead;
-    m_result.rowsRead += static_cast<qint64>(rows);
-    if (!observer || before / progressInterval == m_result.rowsRead / progressInterval)
+    const qint64 before = m_rowsRead;
+    m_rowsRead += static_cast<qint64>(rows);
+    if (!observer || before / progressInterval == m_rowsRead / progressInterval)
         return Status::ok();
-    observer->tableProgress(MigrationPhase::Scanning, m_info.table, m_result.rowsRead,
-                            std::max(m_info.rows, m_result.rowsRead));
+    observer->tableProgress(MigrationPhase::Scanning, m_info.table, m_rowsRead,
+                            std::max(m_info.rows, m_rowsRead));
     if (observer->isCancelRequested())
         return Status::cancelled(
             QStringLiteral("cancelled while reading %1").arg(tableName(m_info.table)));
@@ -430,7 +429,7 @@ Status TableScanner::readAllPipelined(sqlite3_stmt *statement, KvSink &sink,
                                       ProgressObserver *observer) {
     BatchPipe<RowBatch> pipe(batchesInFlight);
     Status encoded; // written by the encoder, read after it is joined
-    std::thread encoder([&] {
+    PipeConsumerThread<RowBatch> encoder(pipe, [&] {
         while (std::unique_ptr<RowBatch> batch = pipe.pop()) {
             encoded = encodeBatch(*batch, sink);
             pipe.recycle(std::move(batch));
@@ -457,11 +456,7 @@ Status TableScanner::readAllPipelined(sqlite3_stmt *statement, KvSink &sink,
         if (read = afterBatch(rows, observer); !read.isOk())
             break;
     }
-    if (read.isOk())
-        pipe.finish();
-    else
-        pipe.close();
-    encoder.join();
+    encoder.stop(read.isOk());
     return encoded.isOk() ? read : encoded;
 }
 
@@ -477,6 +472,7 @@ Result<TableScanResult> TableScanner::run(KvSink &sink, ProgressObserver *observ
     const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> guard(statement, sqlite3_finalize);
     m_result = TableScanResult{};
     m_result.table = m_info.table;
+    m_rowsRead = 0;
     m_groupOpen = false;
     if (m_filter) {
         for (size_t i = 0; i < m_filter->params.size(); ++i) {
@@ -500,6 +496,7 @@ Result<TableScanResult> TableScanner::run(KvSink &sink, ProgressObserver *observ
         return status;
     if (Status closed = closeGroup(sink); !closed.isOk())
         return closed;
+    m_result.rowsRead = m_rowsRead;
     if (observer)
         observer->tableProgress(MigrationPhase::Scanning, m_info.table, m_result.rowsRead,
                                 m_result.rowsRead);

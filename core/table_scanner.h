@@ -133,6 +133,9 @@ private:
 
     std::optional<RowFilter> m_filter;
     bool m_pipelined = true;
+    // While a pipelined scan runs, the calling thread owns m_rowsRead and the encoder thread owns
+    // m_result and every member below; they meet only after the encoder is joined.
+    qint64 m_rowsRead = 0;
     size_t m_width = 0;              // values per row: the rowid, then every column
     const SqlValue *m_row = nullptr; // the row being encoded; [0] is the rowid
     TableScanResult m_result;

@@ -85,6 +85,41 @@ private Q_SLOTS:
         QVERIFY(!pipe.tryPop());
         QVERIFY(pipe.isClosed());
     }
+
+    void aConsumerThreadLeftBehindIsStoppedAndJoined() {
+        BatchPipe<Numbers> pipe(2);
+        std::atomic<int> consumed = 0;
+        std::atomic<bool> exited = false;
+        {
+            PipeConsumerThread<Numbers> consumer(pipe, [&] {
+                while (std::unique_ptr<Numbers> batch = pipe.pop()) {
+                    ++consumed;
+                    pipe.recycle(std::move(batch));
+                }
+                exited = true;
+            });
+            pipe.push(pipe.emptyBatch());
+            // Leaves the scope without finish(), as an error path would.
+        }
+        QVERIFY(exited); // joined: it ran to its end before the scope closed
+        QVERIFY(pipe.isClosed());
+        QVERIFY(consumed <= 1);
+    }
+
+    void stoppingWithDrainWorksThroughTheQueueFirst() {
+        BatchPipe<Numbers> pipe(4);
+        std::atomic<int> consumed = 0;
+        PipeConsumerThread<Numbers> consumer(pipe, [&] {
+            while (std::unique_ptr<Numbers> batch = pipe.pop()) {
+                ++consumed;
+                pipe.recycle(std::move(batch));
+            }
+        });
+        for (int i = 0; i < 20; ++i)
+            QVERIFY(pipe.push(pipe.emptyBatch()));
+        consumer.stop(true);
+        QCOMPARE(int(consumed), 20);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBatchPipe)
