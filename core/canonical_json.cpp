@@ -253,6 +253,23 @@ private:
             return false;
         const size_t start = m_at;
         while (m_at < m_json.size()) {
+            // Plain ASCII eight bytes at a time: no quote, backslash, control or high byte.
+            while (m_at + 8 <= m_json.size()) {
+                std::uint64_t word;
+                __builtin_memcpy(&word, m_json.data() + m_at, 8);
+                constexpr std::uint64_t ones = 0x0101010101010101ULL;
+                constexpr std::uint64_t highs = 0x8080808080808080ULL;
+                const auto hasByte = [&](std::uint64_t byte) {
+                    const std::uint64_t x = word ^ (ones * byte);
+                    return (x - ones) & ~x & highs;
+                };
+                if ((word & highs) || ((word - ones * 0x20) & ~word & highs) || hasByte('"') ||
+                    hasByte('\\'))
+                    break;
+                m_at += 8;
+            }
+            if (m_at >= m_json.size())
+                break;
             const unsigned char c = static_cast<unsigned char>(m_json[m_at]);
             if (c == '"') {
                 const bool valid = utf8::isValid(m_json.substr(start, m_at - start));
@@ -291,13 +308,28 @@ private:
         return false;
     }
 
+    static bool isDigit(char c) { return c >= '0' && c <= '9'; }
+    static bool isNumberChar(char c) {
+        return isDigit(c) || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-';
+    }
+
     bool number() {
         const size_t start = m_at;
         if (m_at < m_json.size() && m_json[m_at] == '-')
             ++m_at;
-        while (m_at < m_json.size() &&
-               std::string_view("0123456789.eE+-").find(m_json[m_at]) != std::string_view::npos)
+        const size_t digitsStart = m_at;
+        while (m_at < m_json.size() && isDigit(m_json[m_at]))
             ++m_at;
+        const size_t digits = m_at - digitsStart;
+        if (m_at < m_json.size() && isNumberChar(m_json[m_at])) {
+            while (m_at < m_json.size() && isNumberChar(m_json[m_at]))
+                ++m_at;
+        } else if (digits > 0 && digits < 19) {
+            // A plain integer short enough for any int64: canonical unless it has a leading zero
+            // or is "-0" (JsonWriter writes 0 as "0").
+            const bool leadingZero = m_json[digitsStart] == '0';
+            return !leadingZero || (digits == 1 && digitsStart == start);
+        }
         const std::string_view token = m_json.substr(start, m_at - start);
         if (token.empty())
             return false;

@@ -6,13 +6,15 @@
 namespace magellan {
 
 void RowChecksum::add(std::string_view key, std::string_view canonicalRow) {
-    XXH3_state_t state;
-    XXH3_128bits_reset(&state);
-    const std::uint64_t keySize = key.size(); // length first, so key and row cannot trade bytes
-    XXH3_128bits_update(&state, &keySize, sizeof keySize);
-    XXH3_128bits_update(&state, key.data(), key.size());
-    XXH3_128bits_update(&state, canonicalRow.data(), canonicalRow.size());
-    const XXH128_hash_t hash = XXH3_128bits_digest(&state);
+    // The row is hashed with its key's hash as the seed: key and row cannot trade bytes, and the
+    // rows of one group (one key, many rows in a row) hash their key once.
+    if (!m_hasKey || key != m_key) {
+        m_key.assign(key);
+        m_keySeed = XXH3_64bits(key.data(), key.size());
+        m_hasKey = true;
+    }
+    const XXH128_hash_t hash =
+        XXH3_128bits_withSeed(canonicalRow.data(), canonicalRow.size(), m_keySeed);
     const std::uint64_t low = m_low + hash.low64;
     m_high += hash.high64 + (low < m_low ? 1 : 0);
     m_low = low;

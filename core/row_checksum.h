@@ -3,6 +3,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace magellan {
@@ -17,12 +18,18 @@ public:
     std::uint64_t rows() const { return m_rows; }
     // "{rows}:{32 hex digits}"
     QString toString() const;
-    bool operator==(const RowChecksum &other) const = default;
+    bool operator==(const RowChecksum &other) const {
+        return m_rows == other.m_rows && m_low == other.m_low && m_high == other.m_high;
+    }
 
 private:
     std::uint64_t m_rows = 0;
     std::uint64_t m_low = 0;
     std::uint64_t m_high = 0;
+    // The last key's hash, kept for the next row of the same key; not part of the sum.
+    std::string m_key;
+    std::uint64_t m_keySeed = 0;
+    bool m_hasKey = false;
 };
 
 } // namespace magellan

@@ -116,6 +116,27 @@ private Q_SLOTS:
         QTest::newRow("deep") << QByteArray(600, '[') + QByteArray(600, ']') << whole;
         QTest::newRow("empty object") << QByteArray("{}") << whole;
         QTest::newRow("scalar group") << QByteArray("[1,\"a\",null]") << array;
+        // Integers the scanner checks without re-encoding, and the ones next to that range.
+        QTest::newRow("zero") << QByteArray(R"j({"i":0,"j":-1})j") << whole;
+        QTest::newRow("18 digits") << QByteArray(R"j([123456789012345678,-99])j") << array;
+        QTest::newRow("int64 max") << QByteArray(R"j({"i":9223372036854775807})j") << whole;
+        QTest::newRow("int64 min") << QByteArray(R"j({"i":-9223372036854775808})j") << whole;
+        QTest::newRow("lone minus") << QByteArray(R"j({"i":-})j") << whole;
+        QTest::newRow("digits then letter") << QByteArray(R"j({"i":12a})j") << whole;
+        QTest::newRow("leading zero long") << QByteArray(R"j([0012345])j") << array;
+        // Strings scanned eight bytes at a time: a special byte at each place in a word.
+        for (int at = 0; at < 17; ++at) {
+            for (const char *special :
+                 {"\\\"", "\\\\", "\\n", "\t", "\x7f", "\xc3\xa9", "\xff", "\\u0001"}) {
+                QByteArray text(24, 'a');
+                text.insert(at, special);
+                QTest::newRow(
+                    qPrintable(QStringLiteral("special at %1: %2")
+                                   .arg(at)
+                                   .arg(QString::fromLatin1(QByteArray(special).toHex()))))
+                    << "{\"s\":\"" + text + "\"}" << whole;
+            }
+        }
     }
     void fastPathAgreesWithTheGeneralParser() {
         QFETCH(QByteArray, json);
