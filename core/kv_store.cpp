@@ -13,7 +13,8 @@
 namespace magellan {
 namespace {
 
-constexpr size_t batchBytes = 8 << 20; // large batches: few, cheap writes
+constexpr size_t batchBytes = 8 << 20;      // large batches: few, cheap writes
+constexpr size_t largeValueBytes = 1 << 20; // written in a batch of its own
 
 rocksdb::Slice slice(std::string_view text) {
     return {text.data(), text.size()};
@@ -72,7 +73,8 @@ bool isKvStoreFolder(const QString &path) {
 }
 
 KvStore::KvStore(QString path, rocksdb::DB *db)
-    : m_path(std::move(path)), m_db(db), m_batch(std::make_unique<rocksdb::WriteBatch>()) {}
+    : m_path(std::move(path)), m_db(db),
+      m_batch(std::make_unique<rocksdb::WriteBatch>(batchBytes + largeValueBytes)) {}
 
 KvStore::~KvStore() {
     if (m_db)
@@ -105,6 +107,16 @@ Result<std::unique_ptr<KvStore>> KvStore::open(const QString &path, Mode mode) {
 }
 
 Status KvStore::put(std::string_view key, std::string_view value) {
+    if (value.size() >= largeValueBytes) {
+        // Alone, in a batch of its exact size that is freed at once: the shared batch never
+        // grows to the largest value and keeps that memory.
+        if (Status status = writeBatch(); !status.isOk())
+            return status;
+        rocksdb::WriteBatch single(key.size() + value.size() + 32);
+        if (const rocksdb::Status status = single.Put(slice(key), slice(value)); !status.ok())
+            return storeError(m_path, status, QStringLiteral("writing"));
+        return write(single);
+    }
     const rocksdb::Status status = m_batch->Put(slice(key), slice(value));
     if (!status.ok())
         return storeError(m_path, status, QStringLiteral("writing"));
@@ -116,14 +128,19 @@ Status KvStore::remove(std::string_view key) {
     return status.ok() ? Status::ok() : storeError(m_path, status, QStringLiteral("deleting"));
 }
 
+Status KvStore::write(rocksdb::WriteBatch &batch) {
+    rocksdb::WriteOptions options;
+    options.disableWAL = true; // the store is staged: a crash throws it away, so no log is needed
+    const rocksdb::Status status = m_db->Write(options, &batch);
+    return status.ok() ? Status::ok() : storeError(m_path, status, QStringLiteral("writing"));
+}
+
 Status KvStore::writeBatch() {
     if (m_batch->Count() == 0)
         return Status::ok();
-    rocksdb::WriteOptions options;
-    options.disableWAL = true; // the store is staged: a crash throws it away, so no log is needed
-    const rocksdb::Status status = m_db->Write(options, m_batch.get());
+    Status status = write(*m_batch);
     m_batch->Clear();
-    return status.ok() ? Status::ok() : storeError(m_path, status, QStringLiteral("writing"));
+    return status;
 }
 
 Status KvStore::flush() {

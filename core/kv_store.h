@@ -63,6 +63,7 @@ public:
 
 private:
     KvStore(QString path, rocksdb::DB *db);
+    Status write(rocksdb::WriteBatch &batch);
     Status writeBatch();
 
     QString m_path;
