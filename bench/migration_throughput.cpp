@@ -208,6 +208,23 @@ double upstreamBaseline(const QString &source, const QString &storePath) {
     return timer.nsecsElapsed() / 1e9;
 }
 
+// The size of the largest value in the store at `path`: the largest group, which memory may grow
+// with (the generator's largest files grow with the database).
+double largestValueMb(const QString &path) {
+    rocksdb::Options options;
+    rocksdb::DB *db = nullptr;
+    if (!rocksdb::DB::OpenForReadOnly(options, path.toStdString(), &db).ok())
+        return 0;
+    size_t largest = 0;
+    {
+        const std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions()));
+        for (it->SeekToFirst(); it->Valid(); it->Next())
+            largest = std::max(largest, it->value().size());
+    }
+    delete db;
+    return largest / 1e6;
+}
+
 // What the machine is, for the record beside the figures.
 nlohmann::ordered_json machineDescription() {
     std::string cpu = "unknown";
@@ -263,8 +280,9 @@ int main(int argc, char **argv) {
     double lastMigrateRatio = 0, lastUpstreamSpeedup = 0, lastPeak = 0;
     bool verifyWithinMigrate = true;
     std::printf("migration throughput (ratios to the read floor; lower is better)\n");
-    std::printf("%10s %8s %8s %9s %9s %9s %9s %8s %10s %9s\n", "rows", "floor s", "upstream",
-                "migrate", "no-verify", "verify", "peak MB", "rows/s", "out MB/s", "src MB");
+    std::printf("%10s %8s %8s %9s %9s %9s %9s %9s %8s %8s %9s %7s\n", "rows", "floor s", "upstream",
+                "migrate", "no-verify", "verify", "peak MB", "(verify)", "largest", "rows/s",
+                "out MB/s", "src MB");
     for (const long long size : {rows / 4, rows / 2, rows}) {
         const QString source = dir.filePath(QStringLiteral("code-%1.db").arg(size));
         fixture::FixtureSpec spec;
@@ -304,15 +322,18 @@ int main(int argc, char **argv) {
             return 1;
         }
         const double storeMb = folderBytes(store) / 1e6;
+        const double largestMb = largestValueMb(store);
         const double sourceMb = QFileInfo(source).size() / 1e6;
-        std::printf("%10lld %8.2f %8.2fx %8.2fx %8.2fx %8.2fx %9.0f %8.0fk %10.1f %9.0f\n", size,
-                    floor, upstream / floor, migrate.seconds / floor, noVerify.seconds / floor,
-                    verify.seconds / floor, std::max(migrate.peakMb, verify.peakMb),
-                    size / migrate.seconds / 1000, storeMb / migrate.seconds, sourceMb);
+        std::printf(
+            "%10lld %8.2f %8.2fx %8.2fx %8.2fx %8.2fx %9.0f %9.0f %7.1fM %7.0fk %9.1f %7.0f\n",
+            size, floor, upstream / floor, migrate.seconds / floor, noVerify.seconds / floor,
+            verify.seconds / floor, migrate.peakMb, verify.peakMb, largestMb,
+            size / migrate.seconds / 1000, storeMb / migrate.seconds, sourceMb);
         std::fflush(stdout);
         results.push_back({{"rows", size},
                            {"source_mb", sourceMb},
                            {"store_mb", storeMb},
+                           {"largest_value_mb", largestMb},
                            {"floor_s", floor},
                            {"upstream_s", upstream},
                            {"migrate_s", migrate.seconds},

@@ -72,9 +72,11 @@ bool isKvStoreFolder(const QString &path) {
            QFileInfo::exists(QDir(path).filePath(QStringLiteral("CURRENT")));
 }
 
-KvStore::KvStore(QString path, rocksdb::DB *db)
+KvStore::KvStore(QString path, rocksdb::DB *db, Mode mode)
     : m_path(std::move(path)), m_db(db),
-      m_batch(std::make_unique<rocksdb::WriteBatch>(batchBytes + largeValueBytes)) {}
+      // A new store is written in bulk: its batch is sized once, for a full batch plus one entry.
+      m_batch(std::make_unique<rocksdb::WriteBatch>(
+          mode == Mode::CreateNew ? batchBytes + largeValueBytes : 0)) {}
 
 KvStore::~KvStore() {
     if (m_db)
@@ -103,7 +105,7 @@ Result<std::unique_ptr<KvStore>> KvStore::open(const QString &path, Mode mode) {
                                        : rocksdb::DB::Open(options, native, &db);
     if (!status.ok())
         return storeError(path, status, QStringLiteral("opening the store"));
-    return std::unique_ptr<KvStore>(new KvStore(path, db));
+    return std::unique_ptr<KvStore>(new KvStore(path, db, mode));
 }
 
 Status KvStore::put(std::string_view key, std::string_view value) {

@@ -62,7 +62,7 @@ public:
     const QString &path() const { return m_path; }
 
 private:
-    KvStore(QString path, rocksdb::DB *db);
+    KvStore(QString path, rocksdb::DB *db, Mode mode);
     Status write(rocksdb::WriteBatch &batch);
     Status writeBatch();
 
