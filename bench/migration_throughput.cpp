@@ -107,20 +107,21 @@ double readFloor(const QString &source) {
         const int columns = sqlite3_column_count(statement);
         while (sqlite3_step(statement) == SQLITE_ROW) {
             for (int c = 0; c < columns; ++c) {
-                switch (sqlite3_column_type(statement, c)) {
+                // The migrator's own access path: one sqlite3_column_value per value.
+                sqlite3_value *cell = sqlite3_column_value(statement, c);
+                switch (sqlite3_value_type(cell)) {
                 case SQLITE_INTEGER:
-                    touched += static_cast<std::uint64_t>(sqlite3_column_int64(statement, c));
+                    touched += static_cast<std::uint64_t>(sqlite3_value_int64(cell));
                     break;
                 case SQLITE_FLOAT:
-                    touched += static_cast<std::uint64_t>(sqlite3_column_double(statement, c));
+                    touched += static_cast<std::uint64_t>(sqlite3_value_double(cell));
                     break;
                 case SQLITE_TEXT:
-                    touched += reinterpret_cast<const unsigned char *>(
-                                   sqlite3_column_text(statement, c))[0] +
-                               static_cast<std::uint64_t>(sqlite3_column_bytes(statement, c));
+                    touched += sqlite3_value_text(cell)[0] +
+                               static_cast<std::uint64_t>(sqlite3_value_bytes(cell));
                     break;
                 case SQLITE_BLOB:
-                    touched += static_cast<std::uint64_t>(sqlite3_column_bytes(statement, c));
+                    touched += static_cast<std::uint64_t>(sqlite3_value_bytes(cell));
                     break;
                 default:
                     break;

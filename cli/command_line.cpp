@@ -1,5 +1,6 @@
 #include "command_line.h"
 
+#include "interrupt_watch.h"
 #include "migration.h"
 #include "report_text.h"
 #include "terminal_progress.h"
@@ -10,19 +11,10 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
-#include <atomic>
-#include <csignal>
 #include <cstdio>
 
 namespace magellan {
 namespace {
-
-std::atomic<bool> interruptRequested{false};
-
-extern "C" void onInterrupt(int signal) {
-    interruptRequested.store(true);
-    std::signal(signal, SIG_DFL); // a second Ctrl-C ends the process at once
-}
 
 const QStringList commands{QStringLiteral("inspect"), QStringLiteral("migrate"),
                            QStringLiteral("verify")};
@@ -204,7 +196,8 @@ int runMigrate(const QStringList &arguments) {
     options.verify = !parser.isSet(QStringLiteral("no-verify"));
     options.lockTimeoutMs = parser.value(QStringLiteral("lock-timeout")).toDouble() * 1000;
 
-    TerminalProgress progress(stderr, interruptRequested);
+    const InterruptWatch interrupts;
+    TerminalProgress progress(stderr, [&] { return interrupts.requested(); });
     const MigrationOutcome outcome =
         migrateDatabase(positional[1], positional[2], options, &progress);
     const bool haveReport =
@@ -242,7 +235,8 @@ int runVerify(const QStringList &arguments) {
     options.layout = tableOptions.layout;
     options.tables = tableOptions.tables;
     options.lockTimeoutMs = parser.value(QStringLiteral("lock-timeout")).toDouble() * 1000;
-    TerminalProgress progress(stderr, interruptRequested);
+    const InterruptWatch interrupts;
+    TerminalProgress progress(stderr, [&] { return interrupts.requested(); });
     const MigrationOutcome outcome = verifyStore(positional[1], positional[2], options, &progress);
     return finishRun(outcome, parser.isSet(QStringLiteral("json")),
                      QStringLiteral("nothing verified"));
@@ -262,9 +256,6 @@ bool isCommandLineInvocation(const QStringList &arguments) {
 }
 
 int runCommandLine(const QStringList &arguments) {
-    interruptRequested.store(false);
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
     const QString command = arguments.value(1);
     if (command == QLatin1String("-h") || command == QLatin1String("--help")) {
         std::fputs(usageText, stdout);

@@ -26,8 +26,9 @@ QString shortDuration(double seconds) {
         .arg(whole % 3600 / 60, 2, 10, QLatin1Char('0'));
 }
 
-TerminalProgress::TerminalProgress(FILE *stream, const std::atomic<bool> &cancelFlag)
-    : m_stream(stream), m_enabled(::isatty(::fileno(stream)) == 1), m_cancelFlag(cancelFlag) {}
+TerminalProgress::TerminalProgress(FILE *stream, std::function<bool()> cancelRequested)
+    : m_stream(stream), m_enabled(::isatty(::fileno(stream)) == 1),
+      m_cancelRequested(std::move(cancelRequested)) {}
 
 TerminalProgress::~TerminalProgress() {
     endLine();

@@ -4,22 +4,22 @@
 
 #include <QElapsedTimer>
 
-#include <atomic>
 #include <cstdio>
+#include <functional>
 #include <map>
 
 namespace magellan {
 
 // Shows per-table progress on a terminal: one line per table, redrawn in place, with rows,
-// rate and time left. Cancellation comes from a flag that a signal handler may set.
+// rate and time left. Cancellation comes from `cancelRequested` (an interrupt, for the CLI).
 class TerminalProgress final : public ProgressObserver {
 public:
     // Draws on `stream` only when it is a terminal.
-    TerminalProgress(FILE *stream, const std::atomic<bool> &cancelFlag);
+    TerminalProgress(FILE *stream, std::function<bool()> cancelRequested);
     ~TerminalProgress() override;
 
     void tableProgress(MigrationPhase phase, SourceTable table, qint64 done, qint64 total) override;
-    bool isCancelRequested() const override { return m_cancelFlag.load(); }
+    bool isCancelRequested() const override { return m_cancelRequested(); }
 
 private:
     void endLine();
@@ -27,7 +27,7 @@ private:
 
     FILE *m_stream;
     bool m_enabled;
-    const std::atomic<bool> &m_cancelFlag;
+    std::function<bool()> m_cancelRequested;
     ProgressThrottle m_throttle{100};
     QElapsedTimer m_tableTimer;
     bool m_lineOpen = false;

@@ -141,22 +141,23 @@ int TableScanner::fillBatch(sqlite3_stmt *statement, RowBatch &batch) {
         SqlValue *row = &batch.values[batch.rows * m_width];
         for (size_t i = 0; i < m_width; ++i) {
             SqlValue &value = row[i];
-            const int column = static_cast<int>(i);
-            value.type = sqlite3_column_type(statement, column);
+            // One call into the statement per value; the value it returns is "unprotected",
+            // which matters only when another thread uses the connection, and none does.
+            sqlite3_value *cell = sqlite3_column_value(statement, static_cast<int>(i));
+            value.type = sqlite3_value_type(cell);
             switch (value.type) {
             case SQLITE_INTEGER:
-                value.integer = sqlite3_column_int64(statement, column);
+                value.integer = sqlite3_value_int64(cell);
                 break;
             case SQLITE_FLOAT:
-                value.real = sqlite3_column_double(statement, column);
+                value.real = sqlite3_value_double(cell);
                 break;
             case SQLITE_TEXT:
             case SQLITE_BLOB: {
-                const void *bytes =
-                    value.type == SQLITE_TEXT
-                        ? static_cast<const void *>(sqlite3_column_text(statement, column))
-                        : sqlite3_column_blob(statement, column);
-                const size_t size = static_cast<size_t>(sqlite3_column_bytes(statement, column));
+                const void *bytes = value.type == SQLITE_TEXT
+                                        ? static_cast<const void *>(sqlite3_value_text(cell))
+                                        : sqlite3_value_blob(cell);
+                const size_t size = static_cast<size_t>(sqlite3_value_bytes(cell));
                 value.integer = static_cast<std::int64_t>(batch.arena.size());
                 value.bytes = std::string_view(nullptr, size);
                 if (size > 0)

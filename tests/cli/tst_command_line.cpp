@@ -4,6 +4,7 @@
 #include "kv_store.h"
 #include "sample_sources.h"
 #include "test_database.h"
+#include "tool_process.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,6 +15,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 #include <sqlite3.h>
 #include <unistd.h>
@@ -273,10 +276,13 @@ private Q_SLOTS:
         QCOMPARE(test::generateSource(source, 600000), QString());
         const QString dst = m_dir.filePath(QStringLiteral("interrupted.kv"));
         QProcess process;
-        process.start(qEnvironmentVariable("MAGELLAN_KV_BINARY"),
-                      {QStringLiteral("migrate"), source, dst});
-        QVERIFY(process.waitForStarted());
-        QTest::qWait(300);
+        test::startTool(process, {QStringLiteral("migrate"), source, dst});
+        const qint64 pid = process.processId();
+        QVERIFY(pid > 0);
+        // Its staging folder is made before the first row is read: the run is under way.
+        QVERIFY(test::waitUntilExists(
+            m_dir.filePath(QStringLiteral(".interrupted.kv.magellan-kv-staging-%1").arg(pid)),
+            pid));
         process.terminate(); // SIGTERM
         QVERIFY(process.waitForFinished(30000));
         QCOMPARE(process.exitCode(), 130);
@@ -285,6 +291,26 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(dst));
         QCOMPARE(test::folderEntries(m_dir.path()).filter(QStringLiteral("interrupted")),
                  QStringList());
+    }
+
+    // Two different signals are both pending when the run resumes: the first cancels, the second
+    // ends the process at once, and still nothing is published. The run stops itself right
+    // before publishing (test hook), so the signals arrive at a known point.
+    void aSecondInterruptEndsTheRunAtOnce() {
+        const QString dst = m_dir.filePath(QStringLiteral("interrupted-twice.kv"));
+        QProcess process;
+        test::startTool(process, {QStringLiteral("migrate"), m_source, dst}, true);
+        const qint64 pid = process.processId();
+        QVERIFY(pid > 0);
+        if (!test::waitUntilStopped(pid))
+            QFAIL(qPrintable(QStringLiteral("the run never reached the rename: ") +
+                             test::finishTool(process).err));
+        ::kill(static_cast<pid_t>(pid), SIGINT);
+        ::kill(static_cast<pid_t>(pid), SIGTERM);
+        ::kill(static_cast<pid_t>(pid), SIGCONT);
+        const test::ToolRun run = test::finishTool(process);
+        QVERIFY(run.killedBySignal);
+        QVERIFY(!QFileInfo::exists(dst));
     }
 
 private:
