@@ -25,6 +25,21 @@ private Q_SLOTS:
         QVERIFY(watch.requested()); // stays requested
     }
 
+    // A thread that was running before the watch (here, one that unblocks the signal for
+    // itself) takes the signal through the handler: it is still seen as requested.
+    void aThreadStartedBeforeTheWatchDoesNotLoseIt() {
+        const InterruptWatch watch;
+        std::thread early([] {
+            sigset_t signals;
+            sigemptyset(&signals);
+            sigaddset(&signals, SIGTERM);
+            pthread_sigmask(SIG_UNBLOCK, &signals, nullptr);
+            ::pthread_kill(::pthread_self(), SIGTERM); // delivered here, to the handler
+        });
+        early.join();
+        QVERIFY(watch.requested());
+    }
+
     void nothingSentNothingRequested() {
         const InterruptWatch watch;
         std::thread worker([] { QThread::msleep(10); });
