@@ -10,6 +10,7 @@
 // the highest). Writes the figures, the date and the machine as JSON to the path given by --json
 // (default: migration_throughput.json here).
 #include "fixture_generator.h"
+#include "kv_store.h"
 #include "source_database.h"
 #include "table_scanner.h"
 
@@ -212,17 +213,13 @@ double upstreamBaseline(const QString &source, const QString &storePath) {
 // The size of the largest value in the store at `path`: the largest group, which memory may grow
 // with (the generator's largest files grow with the database).
 double largestValueMb(const QString &path) {
-    rocksdb::Options options;
-    rocksdb::DB *db = nullptr;
-    if (!rocksdb::DB::OpenForReadOnly(options, path.toStdString(), &db).ok())
+    const Result<std::unique_ptr<KvStore>> store = KvStore::open(path, KvStore::Mode::ReadOnly);
+    if (!store.isOk())
         return 0;
     size_t largest = 0;
-    {
-        const std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions()));
-        for (it->SeekToFirst(); it->Valid(); it->Next())
-            largest = std::max(largest, it->value().size());
-    }
-    delete db;
+    const auto cursor = store.value()->cursor();
+    for (cursor->seekToFirst(); cursor->isValid(); cursor->next())
+        largest = std::max(largest, cursor->value().size());
     return largest / 1e6;
 }
 

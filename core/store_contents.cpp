@@ -193,10 +193,6 @@ Result<StoreContents> readStoreContents(const KvStore &store, KeyLayout layout,
                 pipe.recycle(std::move(batch));
             }
         });
-    const auto stopHelper = [&](bool drain) {
-        if (helper)
-            helper->stop(drain);
-    };
     const auto dispatch = [&](std::unique_ptr<EntryBatch> batch) {
         if (!parallel) {
             ownTally.add(*batch);
@@ -220,15 +216,14 @@ Result<StoreContents> readStoreContents(const KvStore &store, KeyLayout layout,
             continue;
         dispatch(std::move(batch));
         report(false);
-        if (observer && observer->isCancelRequested()) {
-            stopHelper(false);
+        if (observer && observer->isCancelRequested()) // leaving stops and joins the helper
             return Status::cancelled(QStringLiteral("cancelled while reading the store back"));
-        }
         batch = pipe.emptyBatch();
         batch->clear();
     }
     dispatch(std::move(batch));
-    stopHelper(true);
+    if (helper)
+        helper->stop(true); // after what is queued
     if (Status status = cursor->status(); !status.isOk())
         return Status::ioError(store.path() + QStringLiteral(": ") + status.message());
     ownTally.merge(helperTally);

@@ -176,7 +176,7 @@ int TableScanner::fillBatch(sqlite3_stmt *statement, RowBatch &batch) {
         if (value.type == SQLITE_TEXT || value.type == SQLITE_BLOB)
             value.bytes = std::string_view(batch.arena.data() + value.integer, value.bytes.size());
     }
-    return batch.rows == batchRows || batch.arena.size() >= batchBytes ? SQLITE_ROW : rc;
+    return rc; // SQLITE_ROW when the batch filled up: the last step gave a row
 }
 
 Status TableScanner::encodeBatch(const RowBatch &batch, KvSink &sink) {
