@@ -1,5 +1,7 @@
 #include "kv_store.h"
 
+#include "kv_store_options.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -19,6 +21,8 @@ constexpr size_t largeValueBytes = 1 << 20; // written in a batch of its own
 rocksdb::Slice slice(std::string_view text) {
     return {text.data(), text.size()};
 }
+
+} // namespace
 
 Status storeError(const QString &path, const rocksdb::Status &status, const QString &what) {
     const QString detail = QString::fromStdString(status.ToString());
@@ -50,8 +54,6 @@ rocksdb::Options storeOptions() {
     options.level0_stop_writes_trigger = 1 << 20;
     return options;
 }
-
-} // namespace
 
 qint64 storeLockHolder(const QString &path) {
     // RocksDB locks LOCK with fcntl; F_GETLK names the holder without taking the lock.
@@ -152,6 +154,17 @@ Status KvStore::flush() {
     options.wait = true;
     const rocksdb::Status status = m_db->Flush(options);
     return status.ok() ? Status::ok() : storeError(m_path, status, QStringLiteral("flushing"));
+}
+
+Status KvStore::ingestTableFiles(const std::vector<std::string> &files) {
+    if (files.empty())
+        return Status::ok();
+    rocksdb::IngestExternalFileOptions options;
+    options.move_files = true;          // hard links within the staging folder: no copy
+    options.write_global_seqno = false; // kept in the manifest; the files are not rewritten
+    const rocksdb::Status status = m_db->IngestExternalFile(files, options);
+    return status.ok() ? Status::ok()
+                       : storeError(m_path, status, QStringLiteral("adding table files"));
 }
 
 Result<std::optional<std::string>> KvStore::get(std::string_view key) const {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace rocksdb {
 class DB;
@@ -38,6 +39,9 @@ public:
     Status remove(std::string_view key);
     // Writes the buffered batch and every memtable to table files on disk.
     Status flush();
+    // Moves finished table files (sorted, written with the store's options) into the store in one
+    // step; they may overlap each other but not keys already stored. The files are gone after.
+    Status ingestTableFiles(const std::vector<std::string> &files);
     // The value under `key`, nullopt when there is none.
     Result<std::optional<std::string>> get(std::string_view key) const;
 

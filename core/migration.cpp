@@ -1,11 +1,14 @@
 #include "migration.h"
 
+#include "bulk_load_sink.h"
 #include "kv_store.h"
 #include "migration_record.h"
 #include "source_database.h"
 #include "staged_destination.h"
 #include "store_contents.h"
 #include "table_scanner.h"
+
+#include <QDir>
 
 #include <csignal>
 
@@ -143,10 +146,11 @@ MigrationOutcome migrateDatabase(const QString &sourcePath, const QString &desti
             KvStore::open(staged->stagingPath(), KvStore::Mode::CreateNew);
         if (!store.isOk())
             return fail(store.status());
-        if (Status status = scanTables(*source.value(), report, *store.value(), observer);
-            !status.isOk())
+        BulkLoadSink load(*store.value(),
+                          QDir(staged->stagingPath()).filePath(QStringLiteral("bulk-load")));
+        if (Status status = scanTables(*source.value(), report, load, observer); !status.isOk())
             return fail(status);
-        if (Status status = store.value()->flush(); !status.isOk())
+        if (Status status = load.finish(); !status.isOk())
             return fail(status);
     } // closed: what verification reads next comes from the files on disk
 

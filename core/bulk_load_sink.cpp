@@ -1,0 +1,154 @@
+#include "bulk_load_sink.h"
+
+#include "kv_store.h"
+#include "kv_store_options.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <rocksdb/env.h>
+#include <rocksdb/sst_file_writer.h>
+
+#include <algorithm>
+
+namespace magellan {
+namespace {
+
+rocksdb::Slice slice(const std::string &arena, size_t offset, size_t size) {
+    return {arena.data() + offset, size};
+}
+
+} // namespace
+
+BulkLoadSink::BulkLoadSink(KvStore &store, QString folder, size_t budgetBytes)
+    : m_store(store), m_folder(std::move(folder)), m_budget(std::max<size_t>(budgetBytes, 1)),
+      m_pipe(2), // one budget gathering, one being written
+      m_writer(m_pipe, [this] { writeFiles(); }) {
+    if (!QDir().mkpath(m_folder))
+        m_folderStatus = Status::ioError(
+            QStringLiteral("%1: cannot create the folder for table files").arg(m_folder));
+}
+
+BulkLoadSink::~BulkLoadSink() {
+    m_writer.stop(false);
+    QDir(m_folder).removeRecursively(); // files not added to the store, if any
+}
+
+Status BulkLoadSink::put(std::string_view key, std::string_view value) {
+    if (!m_folderStatus.isOk())
+        return m_folderStatus;
+    const size_t size = key.size() + value.size();
+    if (m_filling && !m_filling->entries.empty() && m_filling->arena.size() + size > m_budget)
+        if (Status status = handOver(); !status.isOk())
+            return status;
+    if (!m_filling) {
+        m_filling = m_pipe.emptyBatch();
+        if (!m_filling)
+            return writerStatus();
+        m_filling->arena.reserve(std::max(m_budget, size));
+    }
+    Gathered &gathered = *m_filling;
+    gathered.entries.push_back({gathered.arena.size(), key.size(), value.size()});
+    gathered.arena.append(key);
+    gathered.arena.append(value);
+    return Status::ok();
+}
+
+Status BulkLoadSink::handOver() {
+    if (!m_pipe.push(std::move(m_filling)))
+        return writerStatus();
+    return Status::ok();
+}
+
+Status BulkLoadSink::finish() {
+    if (!m_folderStatus.isOk())
+        return m_folderStatus;
+    if (m_filling && !m_filling->entries.empty())
+        if (Status status = handOver(); !status.isOk())
+            return status;
+    m_filling.reset();
+    m_writer.stop(true);
+    std::vector<std::string> files;
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_writerStatus.isOk())
+            return m_writerStatus;
+        files = m_files;
+    }
+    if (Status status = m_store.ingestTableFiles(files); !status.isOk())
+        return status;
+    QDir(m_folder).removeRecursively();
+    return Status::ok();
+}
+
+size_t BulkLoadSink::filesWritten() const {
+    std::lock_guard lock(m_mutex);
+    return m_files.size();
+}
+
+Status BulkLoadSink::writerStatus() const {
+    std::lock_guard lock(m_mutex);
+    return m_writerStatus.isOk()
+               ? Status::internal(QStringLiteral("%1: the table file writer stopped").arg(m_folder))
+               : m_writerStatus;
+}
+
+void BulkLoadSink::writeFiles() {
+    while (std::unique_ptr<Gathered> gathered = m_pipe.pop()) {
+        const Status status = writeFile(*gathered);
+        gathered->entries.clear();
+        gathered->arena.clear();
+        if (gathered->arena.capacity() > m_budget) // held one oversized entry: give it back
+            std::string().swap(gathered->arena);
+        m_pipe.recycle(std::move(gathered));
+        if (!status.isOk()) {
+            {
+                std::lock_guard lock(m_mutex);
+                m_writerStatus = status;
+            }
+            m_pipe.close();
+            return;
+        }
+    }
+}
+
+Status BulkLoadSink::writeFile(Gathered &gathered) {
+    const std::string &arena = gathered.arena;
+    const auto keyOf = [&](const Entry &entry) {
+        return std::string_view(arena.data() + entry.offset, entry.keySize);
+    };
+    // Stable: of equal keys the last put stays last, and is the one kept below.
+    std::stable_sort(gathered.entries.begin(), gathered.entries.end(),
+                     [&](const Entry &a, const Entry &b) { return keyOf(a) < keyOf(b); });
+
+    size_t number = 0;
+    {
+        std::lock_guard lock(m_mutex);
+        number = m_files.size() + 1;
+    }
+    const QString path =
+        QDir(m_folder).filePath(QStringLiteral("bulk-%1.sst").arg(number, 6, 10, QLatin1Char('0')));
+    const std::string nativePath = QDir::toNativeSeparators(path).toStdString();
+    // The page cache keeps the file: the read-back that follows reads it from memory.
+    rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), storeOptions(), nullptr,
+                                  /*invalidate_page_cache=*/false);
+    rocksdb::Status status = writer.Open(nativePath);
+    const std::vector<Entry> &entries = gathered.entries;
+    for (size_t i = 0; status.ok() && i < entries.size(); ++i) {
+        if (i + 1 < entries.size() && keyOf(entries[i]) == keyOf(entries[i + 1]))
+            continue; // overwritten by a later put
+        const Entry &entry = entries[i];
+        status = writer.Put(slice(arena, entry.offset, entry.keySize),
+                            slice(arena, entry.offset + entry.keySize, entry.valueSize));
+    }
+    if (status.ok())
+        status = writer.Finish();
+    if (!status.ok())
+        return storeError(m_store.path(), status,
+                          QStringLiteral("writing table file %1").arg(QFileInfo(path).fileName()));
+    std::lock_guard lock(m_mutex);
+    m_files.push_back(nativePath);
+    return Status::ok();
+}
+
+} // namespace magellan
