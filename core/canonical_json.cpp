@@ -1,5 +1,6 @@
 #include "canonical_json.h"
 
+#include "json_string_scan.h"
 #include "json_writer.h"
 #include "utf8.h"
 
@@ -252,29 +253,22 @@ private:
         if (!take('"'))
             return false;
         const size_t start = m_at;
+        bool sawHighBytes = false; // only then is the UTF-8 check needed
         while (m_at < m_json.size()) {
-            // Plain ASCII eight bytes at a time: no quote, backslash, control or high byte.
-            while (m_at + 8 <= m_json.size()) {
-                std::uint64_t word;
-                __builtin_memcpy(&word, m_json.data() + m_at, 8);
-                constexpr std::uint64_t ones = 0x0101010101010101ULL;
-                constexpr std::uint64_t highs = 0x8080808080808080ULL;
-                const auto hasByte = [&](std::uint64_t byte) {
-                    const std::uint64_t x = word ^ (ones * byte);
-                    return (x - ones) & ~x & highs;
-                };
-                if ((word & highs) || ((word - ones * 0x20) & ~word & highs) || hasByte('"') ||
-                    hasByte('\\'))
-                    break;
-                m_at += 8;
-            }
+            m_at = findJsonStringSpecial(m_json, m_at, !sawHighBytes);
             if (m_at >= m_json.size())
                 break;
             const unsigned char c = static_cast<unsigned char>(m_json[m_at]);
             if (c == '"') {
-                const bool valid = utf8::isValid(m_json.substr(start, m_at - start));
+                const bool valid =
+                    !sawHighBytes || utf8::isValid(m_json.substr(start, m_at - start));
                 ++m_at;
                 return valid;
+            }
+            if (c >= 0x80) {
+                sawHighBytes = true;
+                ++m_at;
+                continue;
             }
             if (c < 0x20)
                 return false; // JsonWriter escapes every control character

@@ -1,5 +1,7 @@
 #include "json_writer.h"
 
+#include "json_string_scan.h"
+
 #include <charconv>
 #include <cmath>
 
@@ -110,10 +112,9 @@ void JsonWriter::appendEscaped(std::string_view utf8, std::string &out) {
     static constexpr char hex[] = "0123456789abcdef";
     out += '"';
     size_t runStart = 0;
-    for (size_t i = 0; i < utf8.size(); ++i) {
+    for (size_t i = findJsonStringSpecial(utf8, 0, false); i < utf8.size();
+         i = findJsonStringSpecial(utf8, i + 1, false)) {
         const unsigned char c = static_cast<unsigned char>(utf8[i]);
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
         out.append(utf8.data() + runStart, i - runStart);
         runStart = i + 1;
         switch (c) {

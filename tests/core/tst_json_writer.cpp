@@ -1,3 +1,4 @@
+#include "json_string_scan.h"
 #include "json_writer.h"
 
 #include <QTest>
@@ -23,6 +24,33 @@ std::string escaped(std::string_view text) {
 class TestJsonWriter : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // The word-at-a-time search must find the first special byte wherever it sits in a word,
+    // after any other byte, and never stop at a plain one.
+    void findsTheFirstSpecialByteAnywhere() {
+        const std::string special = std::string("\"\\\x01\x1f\x80\xff", 6);
+        const std::string plain = std::string(" ~\x7f/a", 5);
+        for (size_t length = 0; length <= 20; ++length) {
+            for (const char filler : plain) {
+                const std::string text(length, filler);
+                QCOMPARE(findJsonStringSpecial(text, 0, true), length);
+            }
+            for (size_t at = 0; at < length; ++at) {
+                for (const char c : special) {
+                    std::string text(length, 'a');
+                    text[at] = c;
+                    if (at + 1 < length)
+                        text[at + 1] = '"'; // a later hit must not hide the first
+                    const bool high = static_cast<unsigned char>(c) >= 0x80;
+                    QCOMPARE(findJsonStringSpecial(text, 0, true), at);
+                    QCOMPARE(findJsonStringSpecial(text, 0, false),
+                             high ? (at + 1 < length ? at + 1 : length) : at);
+                    QCOMPARE(findJsonStringSpecial(text, at + 1, true),
+                             at + 1 < length ? at + 1 : length);
+                }
+            }
+        }
+    }
+
     void integers() {
         std::string out;
         JsonWriter writer(out);
