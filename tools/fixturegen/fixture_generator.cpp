@@ -113,19 +113,23 @@ long long drawOrdinaryTreeSize(Prng &rng) {
 
 // Node counts of the files' trees, in file order; with enough rows, 4-5 giant files of 3-5%
 // of all nodes each sit at random places among the ordinary ones.
-std::vector<long long> planFileTreeSizes(Prng &rng, long long nodes) {
+std::vector<long long> planFileTreeSizes(Prng &rng, long long nodes, long long largestFileNodes) {
     std::vector<long long> sizes;
     long long remaining = nodes;
     long long ordinaryCap = nodes; // ordinary files stay smaller than the giants
     if (nodes >= kGiantFileThreshold) {
         const long long giants = rng.between(4, 5);
         for (long long index = 0; index < giants; ++index) {
-            const long long size = nodes * rng.between(300, 500) / 10000;
+            long long size = nodes * rng.between(300, 500) / 10000;
+            if (largestFileNodes > 0)
+                size = std::min(size, largestFileNodes * rng.between(60, 100) / 100);
             sizes.push_back(size);
             remaining -= size;
         }
         ordinaryCap = nodes * 3 / 100 - 1;
     }
+    if (largestFileNodes > 0)
+        ordinaryCap = std::min(ordinaryCap, std::max(1LL, largestFileNodes / 2));
     while (remaining > 0) {
         const long long size = std::min({remaining, ordinaryCap, drawOrdinaryTreeSize(rng)});
         sizes.push_back(size);
@@ -393,7 +397,7 @@ public:
           m_epoch(kEpoch + static_cast<long long>(spec.seed % 100'000'000ULL)),
           m_rootRng(spec.seed), m_planRng(m_rootRng.fork(1)), m_entityRng(m_rootRng.fork(2)),
           m_astRng(m_rootRng.fork(3)), m_cfgRng(m_rootRng.fork(4)), m_chunkRng(m_rootRng.fork(5)),
-          m_extraRng(m_rootRng.fork(6)) {}
+          m_extraRng(m_rootRng.fork(6)), m_largestFileNodes(spec.largestFileNodes) {}
 
     FixtureSummary write() {
         createTables();
@@ -440,7 +444,8 @@ private:
         for (const long long size : m_orphanTrees) {
             orphanNodes += size;
         }
-        std::vector<long long> sizes = planFileTreeSizes(m_planRng, m_split.astNodes - orphanNodes);
+        std::vector<long long> sizes =
+            planFileTreeSizes(m_planRng, m_split.astNodes - orphanNodes, m_largestFileNodes);
         if (sizes.empty()) {
             sizes.push_back(0); // chunks and functions still need a file to belong to
         }
@@ -737,6 +742,7 @@ private:
     Prng m_cfgRng;
     Prng m_chunkRng;
     Prng m_extraRng;
+    long long m_largestFileNodes = 0;
     std::vector<SourceFile> m_files;
     std::vector<long long> m_orphanTrees;
     std::vector<long long> m_blockCounts;
@@ -757,6 +763,9 @@ std::string validateSpec(const std::string &path, const FixtureSpec &spec) {
     if (spec.totalRows < 0 || spec.totalRows > kMaxTotalRows) {
         return "row count " + std::to_string(spec.totalRows) + " is not in 0.." +
                std::to_string(kMaxTotalRows);
+    }
+    if (spec.largestFileNodes < 0) {
+        return "largest file size " + std::to_string(spec.largestFileNodes) + " is negative";
     }
     return {};
 }

@@ -12,6 +12,9 @@ struct FixtureSpec {
     unsigned long long seed = 1; // same spec + seed => byte-identical database file
     bool optionalTables = false; // also create and fill execution_log, file_metrics, symbol_metrics
     bool walMode = false;        // leave the database in WAL journal mode
+    long long largestFileNodes = 0; // > 0: no file has more AST nodes than this (the largest
+                                    // group stays one size as the database grows); 0: the
+                                    // 4-5 largest files each hold 3-5% of all nodes
 };
 
 // What was generated. astFiles counts the distinct non-NULL ast_nodes.file_id values;

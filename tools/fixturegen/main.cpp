@@ -16,7 +16,7 @@ constexpr int kUsageExit = 2;
 
 const char *const kUsage =
     R"(usage: magellan-kv-fixture OUT.db [--rows N] [--schema-version V] [--seed S]
-                           [--optional-tables] [--wal]
+                           [--optional-tables] [--wal] [--largest-file-nodes N]
 
 Creates a new magellan-shaped SQLite database at OUT.db (never overwrites a file).
 
@@ -25,6 +25,8 @@ Creates a new magellan-shaped SQLite database at OUT.db (never overwrites a file
   --seed S            generator seed; same options and seed => byte-identical file; default 1
   --optional-tables   also fill execution_log, file_metrics and symbol_metrics
   --wal               leave the database in WAL journal mode
+  --largest-file-nodes N  no file gets more AST nodes than N (default: the largest files
+                      each hold 3-5% of all nodes, so they grow with --rows)
   --help              show this help
 
 Prints one summary line; exits 2 on bad usage or failure.
@@ -79,6 +81,8 @@ private:
             return readValue(argument, result.spec.schemaVersion);
         } else if (argument == "--seed") {
             return readValue(argument, result.spec.seed);
+        } else if (argument == "--largest-file-nodes") {
+            return readValue(argument, result.spec.largestFileNodes);
         } else if (argument.starts_with("-") && argument.size() > 1) {
             return complain("unknown option " + std::string(argument));
         } else if (result.outputPath.empty()) {
