@@ -11,7 +11,7 @@ namespace magellan {
 class KvSink {
 public:
     virtual ~KvSink() = default;
-    // Stores one entry. An error stops the scan.
+    // Stores one entry; a key put again replaces its earlier value. An error stops the scan.
     virtual Status put(std::string_view key, std::string_view value) = 0;
 };
 

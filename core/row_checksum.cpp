@@ -21,11 +21,18 @@ void RowChecksum::add(std::string_view key, std::string_view canonicalRow) {
     ++m_rows;
 }
 
-void RowChecksum::merge(const RowChecksum &other) {
-    const std::uint64_t low = m_low + other.m_low;
-    m_high += other.m_high + (low < m_low ? 1 : 0);
+void RowChecksum::merge(const Sum &other) {
+    const std::uint64_t low = m_low + other.low;
+    m_high += other.high + (low < m_low ? 1 : 0);
     m_low = low;
-    m_rows += other.m_rows;
+    m_rows += other.rows;
+}
+
+void RowChecksum::subtract(const Sum &other) {
+    const std::uint64_t low = m_low - other.low;
+    m_high -= other.high + (low > m_low ? 1 : 0);
+    m_low = low;
+    m_rows -= other.rows;
 }
 
 QString RowChecksum::toString() const {

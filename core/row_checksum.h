@@ -12,8 +12,19 @@ namespace magellan {
 // hash over its key and canonical encoding, plus the row count.
 class RowChecksum {
 public:
+    // The sum and row count alone, without the cached key: what a group adds to a table's.
+    struct Sum {
+        std::uint64_t rows = 0;
+        std::uint64_t low = 0;
+        std::uint64_t high = 0;
+    };
+
     void add(std::string_view key, std::string_view canonicalRow);
-    void merge(const RowChecksum &other);
+    void merge(const RowChecksum &other) { merge(other.sum()); }
+    void merge(const Sum &other);
+    // Takes back rows merged or added before.
+    void subtract(const Sum &other);
+    Sum sum() const { return {m_rows, m_low, m_high}; }
 
     std::uint64_t rows() const { return m_rows; }
     // "{rows}:{32 hex digits}"

@@ -89,22 +89,37 @@ void TableScanner::planColumns() {
         m_keyIndexes.push_back(valueIndexOf(name));
     if (m_grouped)
         m_groupIndex = valueIndexOf(m_definition.groupColumn);
+    m_idIndex = valueIndexOf("id");
 }
 
 QString TableScanner::selectSql() const {
+    return selectSql(Order::Key);
+}
+
+QStringList TableScanner::storageOrderSql() const {
+    if (!m_grouped || m_groupIndex < 0 || m_filter)
+        return {};
+    return {selectSql(Order::Storage), selectSql(Order::NullGroup)};
+}
+
+QString TableScanner::selectSql(Order order) const {
     QStringList columns{QStringLiteral("rowid")};
     for (const std::string &name : m_columnNames)
         columns << quotedIdentifier(name);
+    const QString table = quotedIdentifier(std::string(m_definition.name));
+    if (order == Order::Storage)
+        return QStringLiteral("SELECT %1 FROM %2 ORDER BY rowid")
+            .arg(columns.join(QLatin1Char(',')), table);
     // Rows whose keys are equal must come out next to each other, the earliest rowid first.
-    QStringList order;
+    QStringList keyOrder;
     const auto has = [&](std::string_view name) {
         return std::find(m_columnNames.begin(), m_columnNames.end(), name) != m_columnNames.end();
     };
     if (m_grouped) {
         if (has(m_definition.groupColumn))
-            order << quotedIdentifier(std::string(m_definition.groupColumn));
+            keyOrder << quotedIdentifier(std::string(m_definition.groupColumn));
         if (has("id"))
-            order << QStringLiteral("\"id\"");
+            keyOrder << QStringLiteral("\"id\"");
     } else {
         for (const std::string_view name : m_definition.keyColumns) {
             if (!has(name))
@@ -115,18 +130,24 @@ QString TableScanner::selectSql() const {
                     ->rule;
             const QString column = quotedIdentifier(std::string(name));
             if (rule == ColumnRule::Integer)
-                order << column;
+                keyOrder << column;
             else if (rule == ColumnRule::KeyText)
-                order << column + QStringLiteral(" COLLATE BINARY");
+                keyOrder << column + QStringLiteral(" COLLATE BINARY");
             else // 5 and '5' make the same key
-                order << QStringLiteral("CAST(%1 AS TEXT) COLLATE BINARY").arg(column);
+                keyOrder << QStringLiteral("CAST(%1 AS TEXT) COLLATE BINARY").arg(column);
         }
     }
-    order << QStringLiteral("rowid");
-    const QString where = m_filter ? QStringLiteral(" WHERE ") + m_filter->where : QString();
+    keyOrder << QStringLiteral("rowid");
+    QString where;
+    const QString groupColumn = quotedIdentifier(std::string(m_definition.groupColumn));
+    if (order == Order::NullGroup)
+        where = QStringLiteral(" WHERE %1 IS NULL").arg(groupColumn);
+    else if (order == Order::Deferred) // ?1: a JSON array of group ids
+        where = QStringLiteral(" WHERE %1 IN (SELECT value FROM json_each(?1))").arg(groupColumn);
+    else if (m_filter)
+        where = QStringLiteral(" WHERE ") + m_filter->where;
     return QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4")
-        .arg(columns.join(QLatin1Char(',')), quotedIdentifier(std::string(m_definition.name)),
-             where, order.join(QLatin1Char(',')));
+        .arg(columns.join(QLatin1Char(',')), table, where, keyOrder.join(QLatin1Char(',')));
 }
 
 int TableScanner::fillBatch(sqlite3_stmt *statement, RowBatch &batch) {
@@ -182,15 +203,19 @@ int TableScanner::fillBatch(sqlite3_stmt *statement, RowBatch &batch) {
 Status TableScanner::encodeBatch(const RowBatch &batch, KvSink &sink) {
     for (size_t r = 0; r < batch.rows; ++r) {
         m_row = &batch.values[r * m_width];
+        ++m_rowsSeen;
         Status status;
-        if (const auto violation = checkRow())
-            status = reject(sink, *violation);
-        else
+        if (const auto violation = checkRow()) {
+            if (m_order == Order::Key || m_order == Order::Storage) // not again in a second pass
+                status = reject(sink, *violation);
+        } else if (m_order == Order::Storage) {
+            status = carryStorageOrderRow(sink);
+        } else
             status = m_grouped ? carryGroupedRow(sink) : carrySingleRow(sink);
         if (!status.isOk())
             return status;
     }
-    return Status::ok();
+    return m_order == Order::Storage ? closeFinishedGroups(sink) : Status::ok();
 }
 
 std::optional<TableScanner::Violation> TableScanner::checkRow() const {
@@ -461,21 +486,162 @@ Status TableScanner::readAllPipelined(sqlite3_stmt *statement, KvSink &sink,
     return encoded.isOk() ? read : encoded;
 }
 
-Result<TableScanResult> TableScanner::run(KvSink &sink, ProgressObserver *observer) {
-    QElapsedTimer timer;
-    timer.start();
-    const QByteArray sql = selectSql().toUtf8();
+Status TableScanner::carryStorageOrderRow(KvSink &sink) {
+    const std::optional<std::int64_t> group = groupId();
+    if (!group)
+        return deferRows(1); // the NULL group's rows are spread out: read them by key
+    const std::int64_t id = m_idIndex >= 0 ? m_row[m_idIndex].integer : 0; // checked: an integer
+    auto open = m_openGroups.find(*group);
+    if (open == m_openGroups.end()) {
+        if (m_deferredGroups.contains(*group))
+            return deferRows(1);
+        if (const auto written = m_writtenGroups.find(*group); written != m_writtenGroups.end()) {
+            // More of a group already written: take its share back and read it all by key.
+            const GroupShare share = written->second;
+            m_writtenGroups.erase(written);
+            m_result.recordsCarried -= share.records;
+            m_result.repairedValues -= share.repaired;
+            m_result.checksum.subtract(share.checksum);
+            --m_result.keysWritten;
+            m_deferredGroups.insert(*group);
+            return deferRows(share.records + 1);
+        }
+        if (Status status = closeIdlestGroups(*group, openGroupLimit - 1, openGroupBytes, sink);
+            !status.isOk())
+            return status;
+        open = m_openGroups.emplace(*group, OpenGroup{}).first;
+        open->second.key = kvkey::group(m_prefix, group);
+        if (!m_spareValues.empty()) { // a buffer that has grown already: no reallocations
+            open->second.value = std::move(m_spareValues.back());
+            open->second.value.clear();
+            m_spareValues.pop_back();
+        }
+    } else if (m_idIndex >= 0 && id <= open->second.lastId) {
+        // Ids fall within the group, so storage order is not its order: read it by key.
+        const OpenGroup &dropped = open->second;
+        const qint64 records = dropped.records;
+        m_result.recordsCarried -= records;
+        m_result.repairedValues -= dropped.repaired;
+        m_openBytes -= dropped.value.size();
+        m_openGroups.erase(open);
+        m_deferredGroups.insert(*group);
+        return deferRows(records + 1);
+    }
+    OpenGroup &into = open->second;
+    const size_t sizeBefore = into.value.size();
+    into.value += sizeBefore == 0 ? '[' : ',';
+    const size_t start = into.value.size();
+    const qint64 repairedBefore = m_result.repairedValues;
+    encodeObject(m_valueFields, into.value);
+    into.checksum.add(into.key, std::string_view(into.value).substr(start));
+    into.repaired += m_result.repairedValues - repairedBefore;
+    ++into.records;
+    ++m_result.recordsCarried;
+    into.lastId = id;
+    into.lastSeen = m_rowsSeen;
+    m_openBytes += into.value.size() - sizeBefore;
+    return m_openBytes > openGroupBytes
+               ? closeIdlestGroups(*group, openGroupLimit, openGroupBytes, sink)
+               : Status::ok();
+}
+
+Status TableScanner::closeOpenGroup(std::int64_t group, KvSink &sink) {
+    const auto open = m_openGroups.find(group);
+    OpenGroup &closing = open->second;
+    m_openBytes -= closing.value.size();
+    closing.value += ']';
+    ++m_result.keysWritten;
+    m_result.checksum.merge(closing.checksum);
+    m_writtenGroups[group] = {closing.records, closing.repaired, closing.checksum.sum()};
+    const Status status = sink.put(closing.key, closing.value);
+    if (closing.value.capacity() <= spareValueBytes && m_spareValues.size() < spareValues)
+        m_spareValues.push_back(std::move(closing.value));
+    m_openGroups.erase(open);
+    return status;
+}
+
+// Writes the open groups seen longest ago, other than `keep`, until at most `limit` are open
+// and their values take at most `bytes`.
+Status TableScanner::closeIdlestGroups(std::int64_t keep, size_t limit, size_t bytes,
+                                       KvSink &sink) {
+    while (m_openGroups.size() > limit || m_openBytes > bytes) {
+        const OpenGroup *idlest = nullptr;
+        std::int64_t idlestGroup = 0;
+        for (const auto &[group, open] : m_openGroups)
+            if (group != keep && (!idlest || open.lastSeen < idlest->lastSeen)) {
+                idlest = &open;
+                idlestGroup = group;
+            }
+        if (!idlest)
+            return Status::ok();
+        if (Status status = closeOpenGroup(idlestGroup, sink); !status.isOk())
+            return status;
+    }
+    return Status::ok();
+}
+
+// Writes the open groups with no row among the last `finishedAfterRows`: done, most likely.
+Status TableScanner::closeFinishedGroups(KvSink &sink) {
+    std::vector<std::int64_t> finished;
+    for (const auto &[group, open] : m_openGroups)
+        if (m_rowsSeen - open.lastSeen > finishedAfterRows)
+            finished.push_back(group);
+    std::sort(finished.begin(), finished.end()); // a deterministic order of puts
+    for (const std::int64_t group : finished)
+        if (Status status = closeOpenGroup(group, sink); !status.isOk())
+            return status;
+    return Status::ok();
+}
+
+Status TableScanner::deferRows(qint64 rows) {
+    m_deferredRows += rows;
+    if (m_deferredRows > scatteredRowsMinimum && m_deferredRows * 4 > m_rowsSeen) {
+        m_tooScattered = true;
+        return Status::internal(
+            QStringLiteral("%1: too many rows out of storage order").arg(tableName(m_info.table)));
+    }
+    return Status::ok();
+}
+
+void TableScanner::resetScan(Order order) {
+    m_order = order;
+    m_result = TableScanResult{};
+    m_result.table = m_info.table;
+    m_rowsRead = 0;
+    m_rowsSeen = 0;
+    m_groupOpen = false;
+    m_openGroups.clear();
+    m_openBytes = 0;
+    m_writtenGroups.clear();
+    m_deferredGroups.clear();
+    m_deferredRows = 0;
+    m_tooScattered = false;
+}
+
+Status TableScanner::scan(Order order, KvSink &sink, ProgressObserver *observer) {
+    const QByteArray sql = selectSql(order).toUtf8();
     sqlite3_stmt *statement = nullptr;
     int rc = sqlite3_prepare_v2(m_source.handle(), sql.constData(), static_cast<int>(sql.size()),
                                 &statement, nullptr);
     if (rc != SQLITE_OK)
         return stepError(rc);
     const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> guard(statement, sqlite3_finalize);
-    m_result = TableScanResult{};
-    m_result.table = m_info.table;
-    m_rowsRead = 0;
-    m_groupOpen = false;
-    if (m_filter) {
+    m_order = order;
+    if (order == Order::NullGroup)
+        return readDeferred(statement, sink, observer);
+    if (order == Order::Deferred) {
+        std::string groups = "[";
+        for (const std::int64_t group : m_deferredGroups) {
+            if (groups.size() > 1)
+                groups += ',';
+            JsonWriter::appendInt(group, groups);
+        }
+        groups += ']';
+        sqlite3_bind_text(statement, 1, groups.data(), static_cast<int>(groups.size()),
+                          SQLITE_TRANSIENT);
+        return readDeferred(statement, sink, observer);
+    }
+    if (m_filter && order == Order::Key) {
         for (size_t i = 0; i < m_filter->params.size(); ++i) {
             const int index = static_cast<int>(i) + 1;
             const RowFilter::Param &param = m_filter->params[i];
@@ -488,21 +654,86 @@ Result<TableScanResult> TableScanner::run(KvSink &sink, ProgressObserver *observ
                 sqlite3_bind_null(statement, index);
         }
     }
-    const qint64 total = m_info.rows;
+    return m_pipelined ? readAllPipelined(statement, sink, observer)
+                       : readAll(statement, sink, observer);
+}
+
+// A second pass of a storage-order scan (the NULL group, or the groups found in pieces), by key;
+// each value replaces what the first pass wrote. The first pass counted these rows as read and
+// rejected the faulty ones, so this pass only carries.
+Status TableScanner::readDeferred(sqlite3_stmt *statement, KvSink &sink,
+                                  ProgressObserver *observer) {
+    RowBatch batch;
+    int rc = SQLITE_ROW;
+    while (rc == SQLITE_ROW) {
+        rc = fillBatch(statement, batch);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return stepError(rc);
+        if (Status status = encodeBatch(batch, sink); !status.isOk())
+            return status;
+        if (observer && observer->isCancelRequested())
+            return Status::cancelled(
+                QStringLiteral("cancelled while reading %1").arg(tableName(m_info.table)));
+    }
+    return closeGroup(sink);
+}
+
+Result<TableScanResult> TableScanner::run(KvSink &sink, ProgressObserver *observer) {
+    QElapsedTimer timer;
+    timer.start();
     if (observer)
-        observer->tableProgress(MigrationPhase::Scanning, m_info.table, 0, total);
-    if (Status status = m_pipelined ? readAllPipelined(statement, sink, observer)
-                                    : readAll(statement, sink, observer);
-        !status.isOk())
-        return status;
-    if (Status closed = closeGroup(sink); !closed.isOk())
-        return closed;
+        observer->tableProgress(MigrationPhase::Scanning, m_info.table, 0, m_info.rows);
+    bool scanned = false;
+    if (!storageOrderSql().isEmpty()) {
+        Status status = scanInStorageOrder(sink, observer);
+        if (!status.isOk() && !m_tooScattered)
+            return status;
+        scanned = status.isOk(); // else: read it all again, by key
+    }
+    if (!scanned) {
+        resetScan(Order::Key);
+        if (Status status = scan(Order::Key, sink, observer); !status.isOk())
+            return status;
+        if (Status closed = closeGroup(sink); !closed.isOk())
+            return closed;
+    }
     m_result.rowsRead = m_rowsRead;
     if (observer)
         observer->tableProgress(MigrationPhase::Scanning, m_info.table, m_result.rowsRead,
                                 m_result.rowsRead);
     m_result.seconds = timer.nsecsElapsed() / 1e9;
     return m_result;
+}
+
+Status TableScanner::scanInStorageOrder(KvSink &sink, ProgressObserver *observer) {
+    resetScan(Order::Storage);
+    if (Status status = scan(Order::Storage, sink, observer); !status.isOk())
+        return status;
+    // Write what is still open, earliest seen first; then read the rest by key.
+    std::vector<std::pair<qint64, std::int64_t>> open;
+    for (const auto &[group, state] : m_openGroups)
+        open.emplace_back(state.lastSeen, group);
+    std::sort(open.begin(), open.end());
+    for (const auto &[lastSeen, group] : open)
+        if (Status status = closeOpenGroup(group, sink); !status.isOk())
+            return status;
+    m_writtenGroups = {};
+    if (m_deferredRows == 0)
+        return Status::ok();
+    const qint64 carriedBefore = m_result.recordsCarried;
+    if (Status status = scan(Order::NullGroup, sink, observer); !status.isOk())
+        return status;
+    if (!m_deferredGroups.empty())
+        if (Status status = scan(Order::Deferred, sink, observer); !status.isOk())
+            return status;
+    const qint64 carried = m_result.recordsCarried - carriedBefore;
+    if (carried != m_deferredRows) // the snapshot makes this impossible
+        return Status::internal(
+            QStringLiteral("%1: %2 rows were left for a second pass, which carried %3")
+                .arg(tableName(m_info.table))
+                .arg(m_deferredRows)
+                .arg(carried));
+    return Status::ok();
 }
 
 } // namespace magellan

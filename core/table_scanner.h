@@ -9,7 +9,9 @@
 #include <QString>
 
 #include <optional>
+#include <set>
 #include <string>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -44,8 +46,15 @@ struct RowFilter {
     std::vector<Param> params;
 };
 
-// Reads one table of a source snapshot in key order and turns each row into its KV entry, or
-// into a reject entry with the reason. Memory is bounded by the largest group plus a few batches.
+// Reads one table of a source snapshot and turns each row into its KV entry, or into a reject
+// entry with the reason. Memory is bounded by the largest group plus a few batches.
+// A grouped table is read in storage (rowid) order, a third cheaper than by group through the
+// index: an indexer writes a few files at a time, so a group's rows lie close together there.
+// The most recently seen groups stay open (at most `openGroupLimit`, `openGroupBytes`); a group
+// that turns up again after it was written, and the NULL group, are read again by key in a second
+// pass that replaces their value. When such rows are too many, the table is read again in key
+// order from the start. Either way the sink may see a key put twice, and the later put is the
+// right one (as KvStore and BulkLoadSink keep it).
 // SQLite is only ever stepped on the calling thread; with pipelining on (the default), rows are
 // encoded and handed to the sink on a second thread while the next ones are read. Both ways
 // produce the same entries in the same order.
@@ -53,9 +62,17 @@ class TableScanner {
 public:
     static constexpr int progressInterval = 4096; // rows between progress and cancel checks
     static constexpr size_t listedRejectLimit = 1000;
-    static constexpr size_t batchRows = 1024;     // rows handed over at once
-    static constexpr size_t batchBytes = 1 << 20; // or fewer, once their text is this big
-    static constexpr size_t batchesInFlight = 4;  // bounds the pipeline's memory
+    static constexpr size_t batchRows = 1024;            // rows handed over at once
+    static constexpr size_t batchBytes = 1 << 20;        // or fewer, once their text is this big
+    static constexpr size_t batchesInFlight = 4;         // bounds the pipeline's memory
+    static constexpr size_t openGroupLimit = 64;         // storage order: groups held open
+    static constexpr size_t openGroupBytes = 32 << 20;   // and their values' bytes at most
+    static constexpr qint64 finishedAfterRows = 1 << 14; // a group this long without rows is done
+    // More rows than this left for the second pass, and over a quarter of those seen: the table
+    // is read by key instead.
+    static constexpr qint64 scatteredRowsMinimum = 1 << 14;
+    static constexpr size_t spareValues = 16;            // value buffers kept for reuse
+    static constexpr size_t spareValueBytes = 256 << 10; // (no larger ones)
 
     // REQUIRES: `info.exists`; `source` outlives the scanner.
     TableScanner(SourceDatabase &source, const SourceTableInfo &info, KeyLayout layout);
@@ -66,8 +83,14 @@ public:
     // Off: encodes on the calling thread too (small scans; tests comparing both ways).
     void setPipelined(bool pipelined) { m_pipelined = pipelined; }
 
-    // The SQL the scan runs (columns in table order after the rowid, in key order).
+    // The SQL of a scan in key order (columns in table order after the rowid).
     QString selectSql() const;
+    // The SQL a scan in storage order runs: every row by rowid, then the NULL group's rows by key
+    // (and, when some are found in pieces, those groups by key). Empty when the table is not read
+    // that way (not grouped, no group column, a row filter).
+    QStringList storageOrderSql() const;
+    // How the last run() read the table: true in storage order, false in key order.
+    bool readInStorageOrder() const { return m_order != Order::Key; }
 
     // Scans the whole table into `sink`. Returns the counts, or the status that stopped it.
     Result<TableScanResult> run(KvSink &sink, ProgressObserver *observer);
@@ -100,7 +123,39 @@ private:
         QString reason;
     };
 
+    enum class Order {
+        Key,       // by key: the group, then id
+        Storage,   // by rowid, groups held open while their rows come
+        NullGroup, // after Storage: the NULL group's rows, by key
+        Deferred,  // after Storage: the groups found in pieces, by key
+    };
+    // What one group added to the result, so that it can be taken back.
+    struct GroupShare {
+        qint64 records = 0;
+        qint64 repaired = 0;
+        RowChecksum::Sum checksum;
+    };
+    struct OpenGroup {
+        std::string key;
+        std::string value; // "[" and the rows so far
+        std::int64_t lastId = 0;
+        qint64 lastSeen = 0; // m_rowsSeen at its last row
+        qint64 records = 0;
+        qint64 repaired = 0;
+        RowChecksum checksum;
+    };
+
     void planColumns();
+    QString selectSql(Order order) const;
+    void resetScan(Order order);
+    Status scan(Order order, KvSink &sink, ProgressObserver *observer);
+    Status scanInStorageOrder(KvSink &sink, ProgressObserver *observer);
+    Status readDeferred(sqlite3_stmt *statement, KvSink &sink, ProgressObserver *observer);
+    Status carryStorageOrderRow(KvSink &sink);
+    Status closeOpenGroup(std::int64_t group, KvSink &sink);
+    Status closeIdlestGroups(std::int64_t keep, size_t limit, size_t bytes, KvSink &sink);
+    Status closeFinishedGroups(KvSink &sink);
+    Status deferRows(qint64 rows);
     int fillBatch(sqlite3_stmt *statement, RowBatch &batch);
     Status encodeBatch(const RowBatch &batch, KvSink &sink);
     Status readAll(sqlite3_stmt *statement, KvSink &sink, ProgressObserver *observer);
@@ -130,9 +185,11 @@ private:
     std::vector<CheckedColumn> m_checks;
     std::vector<int> m_keyIndexes; // single-row tables: key columns' indexes into a row's values
     int m_groupIndex = -1;
+    int m_idIndex = -1;
 
     std::optional<RowFilter> m_filter;
     bool m_pipelined = true;
+    Order m_order = Order::Key;
     // While a pipelined scan runs, the calling thread owns m_rowsRead and the encoder thread owns
     // m_result and every member below; they meet only after the encoder is joined.
     qint64 m_rowsRead = 0;
@@ -147,6 +204,17 @@ private:
     std::string m_groupKey;
     std::string m_value;
     std::string m_scratch;
+
+    // Storage order only (the encoder's): groups open and written, the groups and rows left for
+    // the deferred pass, and whether the table must be read by key after all.
+    std::unordered_map<std::int64_t, OpenGroup> m_openGroups;
+    size_t m_openBytes = 0;
+    std::vector<std::string> m_spareValues;
+    std::unordered_map<std::int64_t, GroupShare> m_writtenGroups;
+    std::set<std::int64_t> m_deferredGroups;
+    qint64 m_rowsSeen = 0;
+    qint64 m_deferredRows = 0; // carried rows the deferred pass must read
+    bool m_tooScattered = false;
 };
 
 } // namespace magellan

@@ -32,7 +32,7 @@ QStringList folderEntries(const QString &path);
 class CapturingSink final : public KvSink {
 public:
     Status put(std::string_view key, std::string_view value) override {
-        entries.emplace(std::string(key), std::string(value));
+        entries[std::string(key)] = std::string(value); // a key put again: the later value
         return Status::ok();
     }
     std::map<std::string, std::string> entries;
