@@ -424,6 +424,11 @@ Status TableScanner::stepError(int rc) const {
 }
 
 Status TableScanner::afterBatch(size_t rows, ProgressObserver *observer) {
+    if (m_order == Order::NullGroup || m_order == Order::Deferred) // counted by the first pass
+        return observer && observer->isCancelRequested()
+                   ? Status::cancelled(
+                         QStringLiteral("cancelled while reading %1").arg(tableName(m_info.table)))
+                   : Status::ok();
     const qint64 before = m_rowsRead;
     m_rowsRead += static_cast<qint64>(rows);
     if (!observer || before / progressInterval == m_rowsRead / progressInterval)
@@ -627,8 +632,6 @@ Status TableScanner::scan(Order order, KvSink &sink, ProgressObserver *observer)
         return stepError(rc);
     const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> guard(statement, sqlite3_finalize);
     m_order = order;
-    if (order == Order::NullGroup)
-        return readDeferred(statement, sink, observer);
     if (order == Order::Deferred) {
         std::string groups = "[";
         for (const std::int64_t group : m_deferredGroups) {
@@ -639,7 +642,13 @@ Status TableScanner::scan(Order order, KvSink &sink, ProgressObserver *observer)
         groups += ']';
         sqlite3_bind_text(statement, 1, groups.data(), static_cast<int>(groups.size()),
                           SQLITE_TRANSIENT);
-        return readDeferred(statement, sink, observer);
+    }
+    if (order == Order::NullGroup || order == Order::Deferred) {
+        // A second pass, by key: each value replaces what the first pass wrote. That pass counted
+        // these rows as read and rejected the faulty ones, so this one only carries.
+        if (Status status = readAll(statement, sink, observer); !status.isOk())
+            return status;
+        return closeGroup(sink);
     }
     if (m_filter && order == Order::Key) {
         for (size_t i = 0; i < m_filter->params.size(); ++i) {
@@ -656,26 +665,6 @@ Status TableScanner::scan(Order order, KvSink &sink, ProgressObserver *observer)
     }
     return m_pipelined ? readAllPipelined(statement, sink, observer)
                        : readAll(statement, sink, observer);
-}
-
-// A second pass of a storage-order scan (the NULL group, or the groups found in pieces), by key;
-// each value replaces what the first pass wrote. The first pass counted these rows as read and
-// rejected the faulty ones, so this pass only carries.
-Status TableScanner::readDeferred(sqlite3_stmt *statement, KvSink &sink,
-                                  ProgressObserver *observer) {
-    RowBatch batch;
-    int rc = SQLITE_ROW;
-    while (rc == SQLITE_ROW) {
-        rc = fillBatch(statement, batch);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            return stepError(rc);
-        if (Status status = encodeBatch(batch, sink); !status.isOk())
-            return status;
-        if (observer && observer->isCancelRequested())
-            return Status::cancelled(
-                QStringLiteral("cancelled while reading %1").arg(tableName(m_info.table)));
-    }
-    return closeGroup(sink);
 }
 
 Result<TableScanResult> TableScanner::run(KvSink &sink, ProgressObserver *observer) {

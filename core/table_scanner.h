@@ -150,7 +150,6 @@ private:
     void resetScan(Order order);
     Status scan(Order order, KvSink &sink, ProgressObserver *observer);
     Status scanInStorageOrder(KvSink &sink, ProgressObserver *observer);
-    Status readDeferred(sqlite3_stmt *statement, KvSink &sink, ProgressObserver *observer);
     Status carryStorageOrderRow(KvSink &sink);
     Status closeOpenGroup(std::int64_t group, KvSink &sink);
     Status closeIdlestGroups(std::int64_t keep, size_t limit, size_t bytes, KvSink &sink);
