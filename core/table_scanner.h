@@ -47,7 +47,8 @@ struct RowFilter {
 };
 
 // Reads one table of a source snapshot and turns each row into its KV entry, or into a reject
-// entry with the reason. Memory is bounded by the largest group plus a few batches.
+// entry with the reason. Memory is bounded by the largest group, a few batches and, in storage
+// order, `openGroupBytes` of open groups.
 // A grouped table is read in storage (rowid) order, a third cheaper than by group through the
 // index: an indexer writes a few files at a time, so a group's rows lie close together there.
 // The most recently seen groups stay open (at most `openGroupLimit`, `openGroupBytes`); a group
