@@ -424,18 +424,16 @@ Status TableScanner::stepError(int rc) const {
 }
 
 Status TableScanner::afterBatch(size_t rows, ProgressObserver *observer) {
-    if (m_order == Order::NullGroup || m_order == Order::Deferred) // counted by the first pass
-        return observer && observer->isCancelRequested()
-                   ? Status::cancelled(
-                         QStringLiteral("cancelled while reading %1").arg(tableName(m_info.table)))
-                   : Status::ok();
-    const qint64 before = m_rowsRead;
-    m_rowsRead += static_cast<qint64>(rows);
-    if (!observer || before / progressInterval == m_rowsRead / progressInterval)
-        return Status::ok();
-    observer->tableProgress(MigrationPhase::Scanning, m_info.table, m_rowsRead,
-                            std::max(m_info.rows, m_rowsRead));
-    if (observer->isCancelRequested())
+    // A second pass reads rows the first one counted and reported: it only looks for a cancel.
+    if (m_order == Order::Key || m_order == Order::Storage) {
+        const qint64 before = m_rowsRead;
+        m_rowsRead += static_cast<qint64>(rows);
+        if (!observer || before / progressInterval == m_rowsRead / progressInterval)
+            return Status::ok();
+        observer->tableProgress(MigrationPhase::Scanning, m_info.table, m_rowsRead,
+                                std::max(m_info.rows, m_rowsRead));
+    }
+    if (observer && observer->isCancelRequested())
         return Status::cancelled(
             QStringLiteral("cancelled while reading %1").arg(tableName(m_info.table)));
     return Status::ok();
@@ -504,14 +502,14 @@ Status TableScanner::carryStorageOrderRow(KvSink &sink) {
             // More of a group already written: take its share back and read it all by key.
             const GroupShare share = written->second;
             m_writtenGroups.erase(written);
-            m_result.recordsCarried -= share.records;
+            const auto records = static_cast<qint64>(share.checksum.rows);
+            m_result.recordsCarried -= records;
             m_result.repairedValues -= share.repaired;
             m_result.checksum.subtract(share.checksum);
             --m_result.keysWritten;
-            m_deferredGroups.insert(*group);
-            return deferRows(share.records + 1);
+            return deferGroup(*group, records);
         }
-        if (Status status = closeIdlestGroups(*group, openGroupLimit - 1, openGroupBytes, sink);
+        if (Status status = closeIdlestGroups(group, openGroupLimit - 1, openGroupBytes, sink);
             !status.isOk())
             return status;
         open = m_openGroups.emplace(*group, OpenGroup{}).first;
@@ -524,13 +522,12 @@ Status TableScanner::carryStorageOrderRow(KvSink &sink) {
     } else if (m_idIndex >= 0 && id <= open->second.lastId) {
         // Ids fall within the group, so storage order is not its order: read it by key.
         const OpenGroup &dropped = open->second;
-        const qint64 records = dropped.records;
+        const auto records = static_cast<qint64>(dropped.checksum.rows());
         m_result.recordsCarried -= records;
         m_result.repairedValues -= dropped.repaired;
         m_openBytes -= dropped.value.size();
         m_openGroups.erase(open);
-        m_deferredGroups.insert(*group);
-        return deferRows(records + 1);
+        return deferGroup(*group, records);
     }
     OpenGroup &into = open->second;
     const size_t sizeBefore = into.value.size();
@@ -540,13 +537,12 @@ Status TableScanner::carryStorageOrderRow(KvSink &sink) {
     encodeObject(m_valueFields, into.value);
     into.checksum.add(into.key, std::string_view(into.value).substr(start));
     into.repaired += m_result.repairedValues - repairedBefore;
-    ++into.records;
     ++m_result.recordsCarried;
     into.lastId = id;
     into.lastSeen = m_rowsSeen;
     m_openBytes += into.value.size() - sizeBefore;
     return m_openBytes > openGroupBytes
-               ? closeIdlestGroups(*group, openGroupLimit, openGroupBytes, sink)
+               ? closeIdlestGroups(group, openGroupLimit, openGroupBytes, sink)
                : Status::ok();
 }
 
@@ -557,7 +553,7 @@ Status TableScanner::closeOpenGroup(std::int64_t group, KvSink &sink) {
     closing.value += ']';
     ++m_result.keysWritten;
     m_result.checksum.merge(closing.checksum);
-    m_writtenGroups[group] = {closing.records, closing.repaired, closing.checksum.sum()};
+    m_writtenGroups[group] = {closing.repaired, closing.checksum.sum()};
     const Status status = sink.put(closing.key, closing.value);
     if (closing.value.capacity() <= spareValueBytes && m_spareValues.size() < spareValues)
         m_spareValues.push_back(std::move(closing.value));
@@ -567,7 +563,7 @@ Status TableScanner::closeOpenGroup(std::int64_t group, KvSink &sink) {
 
 // Writes the open groups seen longest ago, other than `keep`, until at most `limit` are open
 // and their values take at most `bytes`.
-Status TableScanner::closeIdlestGroups(std::int64_t keep, size_t limit, size_t bytes,
+Status TableScanner::closeIdlestGroups(std::optional<std::int64_t> keep, size_t limit, size_t bytes,
                                        KvSink &sink) {
     while (m_openGroups.size() > limit || m_openBytes > bytes) {
         const OpenGroup *idlest = nullptr;
@@ -596,6 +592,12 @@ Status TableScanner::closeFinishedGroups(KvSink &sink) {
         if (Status status = closeOpenGroup(group, sink); !status.isOk())
             return status;
     return Status::ok();
+}
+
+// Leaves `group` for the second pass: its rows taken back so far, and the row at hand.
+Status TableScanner::deferGroup(std::int64_t group, qint64 rowsTakenBack) {
+    m_deferredGroups.insert(group);
+    return deferRows(rowsTakenBack + 1);
 }
 
 Status TableScanner::deferRows(qint64 rows) {
@@ -699,13 +701,8 @@ Status TableScanner::scanInStorageOrder(KvSink &sink, ProgressObserver *observer
     if (Status status = scan(Order::Storage, sink, observer); !status.isOk())
         return status;
     // Write what is still open, earliest seen first; then read the rest by key.
-    std::vector<std::pair<qint64, std::int64_t>> open;
-    for (const auto &[group, state] : m_openGroups)
-        open.emplace_back(state.lastSeen, group);
-    std::sort(open.begin(), open.end());
-    for (const auto &[lastSeen, group] : open)
-        if (Status status = closeOpenGroup(group, sink); !status.isOk())
-            return status;
+    if (Status status = closeIdlestGroups(std::nullopt, 0, 0, sink); !status.isOk())
+        return status;
     m_writtenGroups = {};
     if (m_deferredRows == 0)
         return Status::ok();

@@ -132,18 +132,16 @@ private:
     };
     // What one group added to the result, so that it can be taken back.
     struct GroupShare {
-        qint64 records = 0;
         qint64 repaired = 0;
-        RowChecksum::Sum checksum;
+        RowChecksum::Sum checksum; // its rows: the records it carried
     };
     struct OpenGroup {
         std::string key;
         std::string value; // "[" and the rows so far
         std::int64_t lastId = 0;
         qint64 lastSeen = 0; // m_rowsSeen at its last row
-        qint64 records = 0;
         qint64 repaired = 0;
-        RowChecksum checksum;
+        RowChecksum checksum; // its rows: the records it carries
     };
 
     void planColumns();
@@ -153,8 +151,10 @@ private:
     Status scanInStorageOrder(KvSink &sink, ProgressObserver *observer);
     Status carryStorageOrderRow(KvSink &sink);
     Status closeOpenGroup(std::int64_t group, KvSink &sink);
-    Status closeIdlestGroups(std::int64_t keep, size_t limit, size_t bytes, KvSink &sink);
+    Status closeIdlestGroups(std::optional<std::int64_t> keep, size_t limit, size_t bytes,
+                             KvSink &sink);
     Status closeFinishedGroups(KvSink &sink);
+    Status deferGroup(std::int64_t group, qint64 rowsTakenBack);
     Status deferRows(qint64 rows);
     int fillBatch(sqlite3_stmt *statement, RowBatch &batch);
     Status encodeBatch(const RowBatch &batch, KvSink &sink);
