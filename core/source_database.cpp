@@ -5,6 +5,8 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
+#include <QThread>
 #include <QUrl>
 #include <QUuid>
 
@@ -32,7 +34,8 @@ quint32 bigEndian(const QByteArray &bytes, int offset, int size) {
 // as immutable; with one, there is no way in, and the message says what to do.
 Result<bool> needsImmutableOpen(const QString &path) {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    if (!file.open(QIODevice::ReadOnly |
+                   QIODevice::Unbuffered)) // read again below: no stale buffer
         return false;
     const QByteArray header = file.read(20);
     const bool wal = header.size() == 20 && header[18] == 2 && header[19] == 2;
@@ -48,6 +51,8 @@ Result<bool> needsImmutableOpen(const QString &path) {
                 .arg(path));
     return true;
 }
+
+constexpr int truncationRereads = 25; // 20 ms apart: half a second for a write to finish
 
 } // namespace
 
@@ -67,11 +72,11 @@ Status checkSourceFile(const QString &path) {
     if (!file.open(QIODevice::ReadOnly))
         return Status::invalidInput(
             QStringLiteral("%1: cannot be read: %2").arg(path, file.errorString()));
-    const qint64 size = file.size();
+    qint64 size = file.size();
     if (size == 0)
         return Status::invalidInput(
             QStringLiteral("%1: is empty (0 bytes), not a magellan database").arg(path));
-    const QByteArray header = file.read(100);
+    QByteArray header = file.read(100);
     if (header.startsWith("MAG2"))
         return Status::invalidInput(
             QStringLiteral("%1: is a magellan Native V2 file (MAG2), not SQLite; it is already in "
@@ -94,18 +99,30 @@ Status checkSourceFile(const QString &path) {
                 .arg(path)
                 .arg(size)
                 .arg(pageSize));
-    const quint32 changeCounter = bigEndian(header, 24, 4);
-    const quint32 headerPages = bigEndian(header, 28, 4);
-    const quint32 validFor = bigEndian(header, 92, 4);
-    if (headerPages != 0 && changeCounter == validFor &&
-        static_cast<qint64>(headerPages) * pageSize > size)
-        return Status::corrupt(
-            QStringLiteral("%1: is truncated (%2 bytes, but its header says %3 pages of %4 bytes)")
-                .arg(path)
-                .arg(size)
-                .arg(headerPages)
-                .arg(pageSize));
-    return Status::ok();
+    // Another connection's commit or checkpoint writes page 1, with the new page count, before it
+    // extends the file: a file shorter than its header says is read again a few times before it
+    // is called truncated.
+    for (int reread = 0;; ++reread) {
+        const quint32 changeCounter = bigEndian(header, 24, 4);
+        const quint32 headerPages = bigEndian(header, 28, 4);
+        const quint32 validFor = bigEndian(header, 92, 4);
+        if (headerPages == 0 || changeCounter != validFor ||
+            static_cast<qint64>(headerPages) * pageSize <= size)
+            return Status::ok();
+        if (reread == truncationRereads)
+            return Status::corrupt(
+                QStringLiteral("%1: is truncated (%2 bytes, but its header says %3 pages of %4 "
+                               "bytes)")
+                    .arg(path)
+                    .arg(size)
+                    .arg(headerPages)
+                    .arg(pageSize));
+        QThread::msleep(20);
+        if (!file.seek(0) || (header = file.read(100)).size() < 100)
+            return Status::invalidInput(
+                QStringLiteral("%1: cannot be read: %2").arg(path, file.errorString()));
+        size = file.size();
+    }
 }
 
 SourceDatabase::SourceDatabase(QString path, QString connectionName)
