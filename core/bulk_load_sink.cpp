@@ -45,6 +45,7 @@ Status BulkLoadSink::put(std::string_view key, std::string_view value) {
         m_filling = m_pipe.emptyBatch();
         if (!m_filling)
             return writerStatus();
+        m_filling->number = ++m_budgetsGathered;
         m_filling->arena.reserve(std::max(m_budget, size));
     }
     Gathered &gathered = *m_filling;
@@ -63,18 +64,26 @@ Status BulkLoadSink::handOver() {
 Status BulkLoadSink::finish() {
     if (!m_folderStatus.isOk())
         return m_folderStatus;
+    // The last budget is written here while the writer thread may still write the one before.
+    Status lastFile;
     if (m_filling && !m_filling->entries.empty())
-        if (Status status = handOver(); !status.isOk())
-            return status;
+        lastFile = writeFile(*m_filling);
     m_filling.reset();
     m_writer.stop(true);
-    std::vector<std::string> files;
+    std::vector<WrittenFile> written;
     {
         std::lock_guard lock(m_mutex);
         if (!m_writerStatus.isOk())
             return m_writerStatus;
-        files = m_files;
+        written = m_files;
     }
+    if (!lastFile.isOk())
+        return lastFile;
+    std::sort(written.begin(), written.end(),
+              [](const WrittenFile &a, const WrittenFile &b) { return a.number < b.number; });
+    std::vector<std::string> files;
+    for (WrittenFile &file : written)
+        files.push_back(std::move(file.path));
     if (Status status = m_store.ingestTableFiles(files); !status.isOk())
         return status;
     QDir(m_folder).removeRecursively();
@@ -121,13 +130,8 @@ Status BulkLoadSink::writeFile(Gathered &gathered) {
     std::stable_sort(gathered.entries.begin(), gathered.entries.end(),
                      [&](const Entry &a, const Entry &b) { return keyOf(a) < keyOf(b); });
 
-    size_t number = 0;
-    {
-        std::lock_guard lock(m_mutex);
-        number = m_files.size() + 1;
-    }
-    const QString path =
-        QDir(m_folder).filePath(QStringLiteral("bulk-%1.sst").arg(number, 6, 10, QLatin1Char('0')));
+    const QString path = QDir(m_folder).filePath(
+        QStringLiteral("bulk-%1.sst").arg(gathered.number, 6, 10, QLatin1Char('0')));
     const std::string nativePath = QDir::toNativeSeparators(path).toStdString();
     // The page cache keeps the file: the read-back that follows reads it from memory.
     rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), storeOptions(), nullptr,
@@ -147,7 +151,7 @@ Status BulkLoadSink::writeFile(Gathered &gathered) {
         return storeError(m_store.path(), status,
                           QStringLiteral("writing table file %1").arg(QFileInfo(path).fileName()));
     std::lock_guard lock(m_mutex);
-    m_files.push_back(nativePath);
+    m_files.push_back({gathered.number, nativePath});
     return Status::ok();
 }
 

@@ -32,8 +32,8 @@ public:
 
     // Gathers one entry; hands a full budget to the writer thread (waits while it is busy).
     Status put(std::string_view key, std::string_view value) override;
-    // Writes what is gathered, waits for the writer and adds every file to the store.
-    // REQUIRES: called once, after the last put().
+    // Writes what is gathered (on the calling thread, while the writer finishes its own), waits
+    // for the writer and adds every file to the store. REQUIRES: called once, after the last put().
     Status finish();
 
     // Table files written so far (all of them, once finish() returned).
@@ -46,8 +46,13 @@ private:
         size_t valueSize = 0;
     };
     struct Gathered {
+        size_t number = 0; // its table file's: files are added in this order, the last put wins
         std::string arena;
         std::vector<Entry> entries;
+    };
+    struct WrittenFile {
+        size_t number = 0;
+        std::string path;
     };
 
     Status handOver();
@@ -61,10 +66,11 @@ private:
     Status m_folderStatus;
     BatchPipe<Gathered> m_pipe;
     std::unique_ptr<Gathered> m_filling;
+    size_t m_budgetsGathered = 0;
 
     mutable std::mutex m_mutex; // guards the writer thread's results below
     Status m_writerStatus;
-    std::vector<std::string> m_files;
+    std::vector<WrittenFile> m_files; // in the order they were written
 
     PipeConsumerThread<Gathered> m_writer; // last: joined before the members above go
 };

@@ -7,8 +7,11 @@
 #include <nlohmann/json.hpp>
 
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace magellan {
 namespace {
@@ -233,13 +236,52 @@ private:
         (void)open;
         if (take(close))
             return true;
+        size_t field = 0;
         do {
-            if (object && (!string() || !take(':')))
+            if (object && (!(depth <= 1 ? rowKey(field++) : string()) || !take(':')))
                 return false;
             if (!value(depth + 1))
                 return false;
         } while (take(','));
         return take(close);
+    }
+
+    // Whether `bytes` are at `at`; a word at a time, as keys are short and calls are many.
+    bool startsWith(size_t at, std::string_view bytes) const {
+        if (at + bytes.size() > m_json.size())
+            return false;
+        const char *here = m_json.data() + at;
+        size_t i = 0;
+        for (; i + 8 <= bytes.size(); i += 8) {
+            std::uint64_t a, b;
+            std::memcpy(&a, here + i, 8);
+            std::memcpy(&b, bytes.data() + i, 8);
+            if (a != b)
+                return false;
+        }
+        for (; i < bytes.size(); ++i)
+            if (here[i] != bytes[i])
+                return false;
+        return true;
+    }
+
+    // The key at `field` of a row object. The rows of a group share their keys: a key spelled
+    // byte for byte as the same field's key of the row before is a checked string already.
+    bool rowKey(size_t field) {
+        if (field < m_rowKeys.size()) {
+            const std::string_view expected = m_rowKeys[field];
+            if (startsWith(m_at, expected)) {
+                m_at += expected.size();
+                return true;
+            }
+            m_rowKeys.resize(field);
+        }
+        const size_t start = m_at;
+        if (!string())
+            return false;
+        if (field == m_rowKeys.size())
+            m_rowKeys.push_back(m_json.substr(start, m_at - start));
+        return true;
     }
 
     bool literal(std::string_view word) {
@@ -353,6 +395,7 @@ private:
 
     std::string_view m_json;
     size_t m_at = 0;
+    std::vector<std::string_view> m_rowKeys; // of the last row object, in order
 };
 
 } // namespace

@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace magellan {
 
@@ -67,7 +68,7 @@ void JsonWriter::unsignedValue(std::uint64_t value) {
     separate();
     char buffer[24];
     const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
-    m_out.append(buffer, end);
+    m_out.append(buffer, static_cast<size_t>(end - buffer));
 }
 
 void JsonWriter::doubleValue(double value) {
@@ -85,68 +86,95 @@ void JsonWriter::rawValue(std::string_view json) {
     m_out += json;
 }
 
-void JsonWriter::appendInt(std::int64_t value, std::string &out) {
-    char buffer[24];
-    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
-    out.append(buffer, end);
-}
+namespace {
 
-void JsonWriter::appendDouble(double value, std::string &out) {
-    if (std::isinf(value)) {
-        out += value > 0 ? "\"Infinity\"" : "\"-Infinity\"";
-        return;
-    }
-    if (std::isnan(value)) { // SQLite stores NaN as NULL, so this only comes from a parsed value
-        out += "null";
-        return;
-    }
-    char buffer[32];
-    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
-    const std::string_view text(buffer, end - buffer);
-    out += text;
-    if (text.find_first_of(".e") == std::string_view::npos)
-        out += ".0";
-}
-
-void JsonWriter::appendEscaped(std::string_view utf8, std::string &out) {
+// Hands `utf8`'s escaped spelling, without the quotes, to `emit(bytes, size)` in pieces: the
+// one escaping rule for every kind of output.
+template <typename Emit> void emitEscaped(std::string_view utf8, Emit &&emit) {
     static constexpr char hex[] = "0123456789abcdef";
-    out += '"';
     size_t runStart = 0;
     for (size_t i = findJsonStringSpecial(utf8, 0, false); i < utf8.size();
          i = findJsonStringSpecial(utf8, i + 1, false)) {
         const unsigned char c = static_cast<unsigned char>(utf8[i]);
-        out.append(utf8.data() + runStart, i - runStart);
+        emit(utf8.data() + runStart, i - runStart);
         runStart = i + 1;
         switch (c) {
         case '"':
-            out += "\\\"";
+            emit("\\\"", 2);
             break;
         case '\\':
-            out += "\\\\";
+            emit("\\\\", 2);
             break;
         case '\b':
-            out += "\\b";
+            emit("\\b", 2);
             break;
         case '\f':
-            out += "\\f";
+            emit("\\f", 2);
             break;
         case '\n':
-            out += "\\n";
+            emit("\\n", 2);
             break;
         case '\r':
-            out += "\\r";
+            emit("\\r", 2);
             break;
         case '\t':
-            out += "\\t";
+            emit("\\t", 2);
             break;
-        default:
-            out += "\\u00";
-            out += hex[c >> 4];
-            out += hex[c & 0xF];
+        default: {
+            const char escape[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
+            emit(escape, sizeof escape);
+        }
         }
     }
-    out.append(utf8.data() + runStart, utf8.size() - runStart);
+    emit(utf8.data() + runStart, utf8.size() - runStart);
+}
+
+char *writeBytes(char *out, std::string_view bytes) {
+    std::memcpy(out, bytes.data(), bytes.size());
+    return out + bytes.size();
+}
+
+} // namespace
+
+void JsonWriter::appendInt(std::int64_t value, std::string &out) {
+    char buffer[intRoom];
+    out.append(buffer, static_cast<size_t>(writeInt(value, buffer) - buffer));
+}
+
+void JsonWriter::appendDouble(double value, std::string &out) {
+    char buffer[doubleRoom];
+    out.append(buffer, static_cast<size_t>(writeDouble(value, buffer) - buffer));
+}
+
+void JsonWriter::appendEscaped(std::string_view utf8, std::string &out) {
     out += '"';
+    emitEscaped(utf8, [&](const char *bytes, size_t size) { out.append(bytes, size); });
+    out += '"';
+}
+
+char *JsonWriter::writeInt(std::int64_t value, char *out) {
+    return std::to_chars(out, out + intRoom, value).ptr;
+}
+
+char *JsonWriter::writeDouble(double value, char *out) {
+    if (std::isinf(value))
+        return writeBytes(out, value > 0 ? "\"Infinity\"" : "\"-Infinity\"");
+    if (std::isnan(value)) // SQLite stores NaN as NULL, so this only comes from a parsed value
+        return writeBytes(out, "null");
+    char *const end = std::to_chars(out, out + doubleRoom - 2, value).ptr;
+    if (std::string_view(out, end - out).find_first_of(".e") != std::string_view::npos)
+        return end;
+    return writeBytes(end, ".0");
+}
+
+char *JsonWriter::writeEscaped(std::string_view utf8, char *out) {
+    *out++ = '"';
+    emitEscaped(utf8, [&](const char *bytes, size_t size) {
+        std::memcpy(out, bytes, size);
+        out += size;
+    });
+    *out++ = '"';
+    return out;
 }
 
 } // namespace magellan

@@ -37,6 +37,15 @@ public:
     static void appendDouble(double value, std::string &out);
     static void appendInt(std::int64_t value, std::string &out);
 
+    // The same spellings written at `out`, which has the room named beside each; they return
+    // where the spelling ends. For encoders that size a buffer once per row.
+    static constexpr size_t intRoom = 20;    // "-9223372036854775808"
+    static constexpr size_t doubleRoom = 32; // the shortest round trip, ".0", or "-Infinity" quoted
+    static constexpr size_t escapedRoom(size_t bytes) { return 6 * bytes + 2; } // all \u00XX
+    static char *writeEscaped(std::string_view utf8, char *out);
+    static char *writeDouble(double value, char *out);
+    static char *writeInt(std::int64_t value, char *out);
+
 private:
     void separate();
 

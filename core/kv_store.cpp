@@ -10,6 +10,7 @@
 
 #include <rocksdb/db.h>
 #include <rocksdb/options.h>
+#include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 
 namespace magellan {
@@ -46,6 +47,9 @@ rocksdb::Options storeOptions() {
     options.keep_log_file_num = 1;
     options.write_buffer_size = 64 << 20;
     options.compression = rocksdb::kLZ4Compression; // JSON halves; LZ4 costs little CPU
+    rocksdb::BlockBasedTableOptions table;
+    table.block_size = 16 << 10;
+    options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
     // A store is written once, by one migration: compacting it while it is written would
     // decompress and compress every value again for nothing (its keys are never overwritten).
     options.disable_auto_compactions = true;

@@ -6,13 +6,20 @@
 namespace magellan {
 
 void RowChecksum::add(std::string_view key, std::string_view canonicalRow) {
-    // The row is hashed with its key's hash as the seed: key and row cannot trade bytes, and the
+    if (!m_hasKey || key != m_key)
+        setKey(key);
+    add(canonicalRow);
+}
+
+void RowChecksum::setKey(std::string_view key) {
+    // Rows are hashed with their key's hash as the seed: key and row cannot trade bytes, and the
     // rows of one group (one key, many rows in a row) hash their key once.
-    if (!m_hasKey || key != m_key) {
-        m_key.assign(key);
-        m_keySeed = XXH3_64bits(key.data(), key.size());
-        m_hasKey = true;
-    }
+    m_key.assign(key);
+    m_keySeed = XXH3_64bits(key.data(), key.size());
+    m_hasKey = true;
+}
+
+void RowChecksum::add(std::string_view canonicalRow) {
     const XXH128_hash_t hash =
         XXH3_128bits_withSeed(canonicalRow.data(), canonicalRow.size(), m_keySeed);
     const std::uint64_t low = m_low + hash.low64;

@@ -20,6 +20,10 @@ public:
     };
 
     void add(std::string_view key, std::string_view canonicalRow);
+    // For the many rows of one key: sets the key, then adds rows of it without comparing keys.
+    void setKey(std::string_view key);
+    // REQUIRES: a key was set, by setKey() or add(key, row).
+    void add(std::string_view canonicalRow);
     void merge(const RowChecksum &other) { merge(other.sum()); }
     void merge(const Sum &other);
     // Takes back rows merged or added before.

@@ -126,9 +126,10 @@ private:
                                             : grouped     ? ElementLayout::ArrayElements
                                                           : ElementLayout::WholeValue;
         qint64 rows = 0;
+        counts.checksum.setKey(key);
         const bool decoded =
             forEachCanonicalElement(value, elementLayout, [&](std::string_view row) {
-                counts.checksum.add(key, row);
+                counts.checksum.add(row);
                 ++rows;
             });
         if (!decoded)

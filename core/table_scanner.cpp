@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include <cmath>
+#include <cstring>
 
 namespace magellan {
 namespace {
@@ -335,6 +336,78 @@ void TableScanner::appendValue(const SqlValue &value, const OutputField &field, 
 }
 
 void TableScanner::encodeObject(const std::vector<OutputField> &fields, std::string &out) {
+    if (!encodePlainObject(fields, out))
+        encodeObjectValueByValue(fields, out);
+}
+
+// Writes the row straight into a buffer sized once for its longest spelling, then appends it: the
+// common case, at a fraction of the cost of appending value by value. False, with `out` left
+// alone, for a row with a BLOB or text that is not UTF-8 (they need a _base64 field), or one too
+// large for that buffer.
+bool TableScanner::encodePlainObject(const std::vector<OutputField> &fields, std::string &out) {
+    constexpr size_t nullRoom = 4;
+    size_t room = 2;
+    for (const OutputField &field : fields) {
+        room += field.jsonKey.size() + 1;
+        if (field.valueIndex < 0) {
+            room += nullRoom;
+            continue;
+        }
+        const SqlValue &value = m_row[field.valueIndex];
+        switch (value.type) {
+        case SQLITE_INTEGER:
+            room += JsonWriter::intRoom;
+            break;
+        case SQLITE_FLOAT:
+            room += JsonWriter::doubleRoom;
+            break;
+        case SQLITE_TEXT:
+            if (!utf8::isValid(value.bytes))
+                return false;
+            room += JsonWriter::escapedRoom(value.bytes.size());
+            break;
+        case SQLITE_BLOB:
+            return false;
+        default:
+            room += nullRoom;
+        }
+    }
+    if (room > plainObjectRoom)
+        return false;
+    if (m_objectBuffer.size() < room)
+        m_objectBuffer.resize(std::max(room, 2 * m_objectBuffer.size()));
+    char *const begin = m_objectBuffer.data();
+    char *at = begin;
+    *at++ = '{';
+    for (size_t i = 0; i < fields.size(); ++i) {
+        const OutputField &field = fields[i];
+        if (i > 0)
+            *at++ = ',';
+        std::memcpy(at, field.jsonKey.data(), field.jsonKey.size());
+        at += field.jsonKey.size();
+        const int type = field.valueIndex < 0 ? SQLITE_NULL : m_row[field.valueIndex].type;
+        switch (type) {
+        case SQLITE_INTEGER:
+            at = JsonWriter::writeInt(m_row[field.valueIndex].integer, at);
+            break;
+        case SQLITE_FLOAT:
+            at = JsonWriter::writeDouble(m_row[field.valueIndex].real, at);
+            break;
+        case SQLITE_TEXT:
+            at = JsonWriter::writeEscaped(m_row[field.valueIndex].bytes, at);
+            break;
+        default:
+            std::memcpy(at, "null", nullRoom);
+            at += nullRoom;
+        }
+    }
+    *at++ = '}';
+    out.append(begin, static_cast<size_t>(at - begin));
+    return true;
+}
+
+void TableScanner::encodeObjectValueByValue(const std::vector<OutputField> &fields,
+                                            std::string &out) {
     static const SqlValue null;
     out += '{';
     for (size_t i = 0; i < fields.size(); ++i) {
@@ -514,6 +587,7 @@ Status TableScanner::carryStorageOrderRow(KvSink &sink) {
             return status;
         open = m_openGroups.emplace(*group, OpenGroup{}).first;
         open->second.key = kvkey::group(m_prefix, group);
+        open->second.checksum.setKey(open->second.key);
         if (!m_spareValues.empty()) { // a buffer that has grown already: no reallocations
             open->second.value = std::move(m_spareValues.back());
             open->second.value.clear();
@@ -535,7 +609,7 @@ Status TableScanner::carryStorageOrderRow(KvSink &sink) {
     const size_t start = into.value.size();
     const qint64 repairedBefore = m_result.repairedValues;
     encodeObject(m_valueFields, into.value);
-    into.checksum.add(into.key, std::string_view(into.value).substr(start));
+    into.checksum.add(std::string_view(into.value).substr(start));
     into.repaired += m_result.repairedValues - repairedBefore;
     ++m_result.recordsCarried;
     into.lastId = id;

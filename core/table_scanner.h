@@ -74,6 +74,7 @@ public:
     static constexpr qint64 scatteredRowsMinimum = 1 << 14;
     static constexpr size_t spareValues = 16;            // value buffers kept for reuse
     static constexpr size_t spareValueBytes = 256 << 10; // (no larger ones)
+    static constexpr size_t plainObjectRoom = 1 << 20;   // larger rows are encoded value by value
 
     // REQUIRES: `info.exists`; `source` outlives the scanner.
     TableScanner(SourceDatabase &source, const SourceTableInfo &info, KeyLayout layout);
@@ -166,6 +167,8 @@ private:
     std::string singleRowKey() const;
     std::optional<std::int64_t> groupId() const;
     void encodeObject(const std::vector<OutputField> &fields, std::string &out);
+    bool encodePlainObject(const std::vector<OutputField> &fields, std::string &out);
+    void encodeObjectValueByValue(const std::vector<OutputField> &fields, std::string &out);
     void appendValue(const SqlValue &value, const OutputField &field, std::string &out);
     Status carrySingleRow(KvSink &sink);
     Status carryGroupedRow(KvSink &sink);
@@ -204,6 +207,7 @@ private:
     std::string m_groupKey;
     std::string m_value;
     std::string m_scratch;
+    std::string m_objectBuffer; // encodePlainObject's
 
     // Storage order only (the encoder's): groups open and written, the groups and rows left for
     // the deferred pass, and whether the table must be read by key after all.

@@ -47,6 +47,10 @@ bool isValid(std::string_view bytes) {
         }
         if (i >= bytes.size())
             break;
+        if (static_cast<unsigned char>(bytes[i]) < 0x80) { // the short tail, byte by byte
+            ++i;
+            continue;
+        }
         const size_t n = sequenceLength(bytes, i);
         if (n == 0)
             return false;

@@ -83,6 +83,21 @@ private Q_SLOTS:
         QCOMPARE(entries.at("b"), std::string("second"));
     }
 
+    // Each budget writes its own file, the last one on the calling thread while the writer
+    // thread may still write the one before: files are still added in the order of their puts.
+    void theLastPutWinsAcrossManyFiles() {
+        BulkLoadSink sink(*m_store, m_folder, 64);
+        for (int i = 0; i < 40; ++i) {
+            QVERIFY(sink.put("x", "value " + std::to_string(i)).isOk());
+            QVERIFY(sink.put("y" + std::to_string(i), std::string(64, 'y')).isOk()); // full
+        }
+        QVERIFY(sink.finish().isOk());
+        QCOMPARE(sink.filesWritten(), size_t(80));
+        const auto entries = readAll(*m_store);
+        QCOMPARE(entries.size(), size_t(41));
+        QCOMPARE(entries.at("x"), std::string("value 39"));
+    }
+
     void anEntryLargerThanTheBudgetIsCarried() {
         const std::string large(200000, 'L');
         BulkLoadSink sink(*m_store, m_folder, 1024);

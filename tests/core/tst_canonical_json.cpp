@@ -97,6 +97,26 @@ private Q_SLOTS:
         QTest::newRow("canonical reject")
             << QByteArray(R"j({"reason":"x","column":"c","row":{"id":4,"v":"Infinity"}})j") << row;
         QTest::newRow("spaces") << QByteArray(R"j([ {"id":1} ])j") << array;
+        // Row keys are matched against the row before's: a key that changes, is a prefix of the
+        // one before, grows, is escaped differently or is not canonical must still be checked.
+        QTest::newRow("keys change between rows")
+            << QByteArray(R"j([{"a":1,"b":2},{"a":1,"c":3},{"a":1,"b":2,"d":4},{"b":2}])j")
+            << array;
+        QTest::newRow("key a prefix of the one before")
+            << QByteArray(R"j([{"ab":1},{"a":1},{"ab":1}])j") << array;
+        QTest::newRow("key longer than the one before")
+            << QByteArray(R"j([{"a":1},{"a\n":2},{"a\u0001":3}])j") << array;
+        QTest::newRow("key spelled differently")
+            << QByteArray(R"j([{"é":1},{"\u00e9":1}])j") << array;
+        QTest::newRow("key not canonical after a match")
+            << QByteArray(R"j([{"a":1,"b":2},{"a":1,"\/":2}])j") << array;
+        QTest::newRow("key cut short") << QByteArray("[{\"abcdefghij\":1},{\"abcdefghij") << array;
+        QTest::newRow("key of eight bytes and more")
+            << QByteArray(R"j([{"0123456789abcdef":1},{"0123456789abcdeg":1}])j") << array;
+        QTest::newRow("nested objects keep their own keys")
+            << QByteArray(R"j([{"a":{"x":1}},{"a":{"y":1}},{"a":{"x":1}}])j") << array;
+        QTest::newRow("reject rows")
+            << QByteArray(R"j({"reason":"r","column":"c","row":{"id":1,"k":"v"}})j") << row;
         QTest::newRow("slash escape") << QByteArray(R"j({"a":"\/"})j") << whole;
         QTest::newRow("unicode escape") << QByteArray(R"j({"a":"\u00e9"})j") << whole;
         QTest::newRow("uppercase hex escape") << QByteArray(R"j({"a":"\u001F"})j") << whole;

@@ -89,6 +89,47 @@ private Q_SLOTS:
         QCOMPARE(escaped(""), "\"\"");
     }
 
+    // The raw writers an encoder sizes a buffer for spell every value as the appenders do, in
+    // no more than the room they name.
+    void rawWritersSpellAsTheAppendersDo() {
+        char buffer[256];
+        for (const std::int64_t value :
+             {std::int64_t(0), std::int64_t(-1), std::int64_t(7), std::int64_t(1234567890123),
+              std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max()}) {
+            std::string appended;
+            JsonWriter::appendInt(value, appended);
+            char *end = JsonWriter::writeInt(value, buffer);
+            QCOMPARE(std::string(buffer, size_t(end - buffer)), appended);
+            QVERIFY(size_t(end - buffer) <= JsonWriter::intRoom);
+        }
+        for (const double value :
+             {0.0, -0.0, 1.0, 0.1, -3.25, 1e-7, 1e300, 5e-324, -2.2250738585072014e-308,
+              123456789012345678.0, std::numeric_limits<double>::infinity(),
+              -std::numeric_limits<double>::infinity(), std::nan("")}) {
+            char *end = JsonWriter::writeDouble(value, buffer);
+            QCOMPARE(std::string(buffer, size_t(end - buffer)), doubleText(value));
+            QVERIFY(size_t(end - buffer) <= JsonWriter::doubleRoom);
+        }
+        const std::string allEscapes = [] {
+            std::string text;
+            for (int c = 0; c < 0x20; ++c)
+                text += char(c);
+            return text + "\"\\";
+        }();
+        for (const std::string_view text :
+             {std::string_view(""), std::string_view("plain"), std::string_view("a\"b\\c\n"),
+              std::string_view(allEscapes), std::string_view("日本 ü 🚀"),
+              std::string_view("0123456789abcdef\t0123456789abcdef\x7f")}) {
+            char *end = JsonWriter::writeEscaped(text, buffer);
+            QCOMPARE(std::string(buffer, size_t(end - buffer)), escaped(text));
+            QVERIFY(size_t(end - buffer) <= JsonWriter::escapedRoom(text.size()));
+        }
+        // Every byte a six-byte escape: the room is exactly what it takes.
+        const std::string controls(30, '\x01');
+        QCOMPARE(size_t(JsonWriter::writeEscaped(controls, buffer) - buffer),
+                 JsonWriter::escapedRoom(controls.size()));
+    }
+
     void nestingAndSeparators() {
         std::string out;
         JsonWriter writer(out);

@@ -1,3 +1,4 @@
+#include "json_writer.h"
 #include "source_database.h"
 #include "table_scanner.h"
 #include "test_database.h"
@@ -416,6 +417,44 @@ private Q_SLOTS:
         }
     }
 
+    // A row is written into one buffer sized for its longest spelling, unless that would be
+    // too large (text of over 170 kB): then value by value. Both spell it the same.
+    void rowsTooLargeForTheRowBufferAreSpelledTheSame() {
+        const QString path = m_dir.filePath(QStringLiteral("large-rows.db"));
+        QCOMPARE(test::createDatabase(
+                     path, QStringLiteral(
+                               "CREATE TABLE code_chunks(id INTEGER PRIMARY KEY, file_path TEXT,"
+                               "  byte_start INTEGER, byte_end INTEGER, content TEXT,"
+                               "  content_hash TEXT, symbol_name TEXT, symbol_kind TEXT,"
+                               "  created_at INTEGER);"
+                               "INSERT INTO code_chunks SELECT 1, 'small.rs', 0, 1,"
+                               "  replace(printf('%.*c', 3, 'x'), 'x', 'a\"b\\' || char(10, 1)"
+                               "  || 'é'), 'h', NULL, 'fn', 0.5;"
+                               "INSERT INTO code_chunks SELECT 2, 'large.rs', 0, 1,"
+                               "  replace(printf('%.*c', 30000, 'x'), 'x', 'a\"b\\' || char(10, 1)"
+                               "  || 'é'), 'h', NULL, 'fn', 0.5;")),
+                 QString());
+        auto source = SourceDatabase::open(path, 1000);
+        QVERIFY2(source.isOk(), qPrintable(source.status().message()));
+        auto info = source.value()->inspect(false);
+        TableScanner scanner(*source.value(), info->table(SourceTable::CodeChunks),
+                             KeyLayout::Seed);
+        CapturingSink sink;
+        QVERIFY(scanner.run(sink, nullptr).isOk());
+        const auto expected = [](int id, const char *file, int repeats) {
+            std::string content;
+            for (int i = 0; i < repeats; ++i)
+                content += "a\"b\\\n\x01\xC3\xA9";
+            std::string json = "{\"id\":" + std::to_string(id) + ",\"file_path\":\"" + file +
+                               "\",\"byte_start\":0,\"byte_end\":1,\"content\":";
+            JsonWriter::appendEscaped(content, json);
+            return json + ",\"content_hash\":\"h\",\"symbol_name\":null,\"symbol_kind\":" +
+                   "\"fn\",\"created_at\":0.5}";
+        };
+        QCOMPARE(sink.entries.at("chunk:small.rs:0:1"), expected(1, "small.rs", 3));
+        QCOMPARE(sink.entries.at("chunk:large.rs:0:1"), expected(2, "large.rs", 30000));
+    }
+
     void aSinkErrorStopsThePipelinedScan() {
         auto source = SourceDatabase::open(batchSource(), 1000);
         auto info = source.value()->inspect(false);
@@ -455,6 +494,11 @@ private Q_SLOTS:
         c.add("k1", "y");
         c.add("k2", "x");
         QVERIFY(!(a == c)); // the key is part of each row's hash
+        RowChecksum d;
+        d.setKey("k2");
+        d.add("y");
+        d.add("k1", "x");
+        QCOMPARE(d, a); // rows of a key set once hash as rows added with their key
     }
 
 private:
