@@ -48,6 +48,8 @@ rocksdb::Options storeOptions() {
     options.write_buffer_size = 64 << 20;
     options.compression = rocksdb::kLZ4Compression; // JSON halves; LZ4 costs little CPU
     rocksdb::BlockBasedTableOptions table;
+    // Not the default 4 KB: a quarter of the per-block work of writing (each block sets up LZ4
+    // and its buffers anew), for about a millisecond more on a browser page.
     table.block_size = 16 << 10;
     options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
     // A store is written once, by one migration: compacting it while it is written would
