@@ -183,12 +183,76 @@ Result<std::optional<std::string>> KvStore::get(std::string_view key) const {
     return std::optional<std::string>(std::move(value));
 }
 
-std::unique_ptr<KvStore::Cursor> KvStore::cursor() const {
+struct KvStore::Cursor::UpperBound {
+    explicit UpperBound(std::string bytes) : key(std::move(bytes)), slice(key) {}
+    const std::string key;
+    const rocksdb::Slice slice;
+};
+
+std::unique_ptr<KvStore::Cursor> KvStore::cursor(std::optional<std::string> upperBound) const {
     rocksdb::ReadOptions options;
     options.fill_cache = false; // a walk reads each block once
     // No fixed readahead: it is a buffer per table file, and a new store has a dozen level-0
     // files; RocksDB's own readahead (up to 256 KB) reads as fast from the page cache.
-    return std::make_unique<Cursor>(std::unique_ptr<rocksdb::Iterator>(m_db->NewIterator(options)));
+    std::unique_ptr<Cursor::UpperBound> bound;
+    if (upperBound) {
+        bound = std::make_unique<Cursor::UpperBound>(std::move(*upperBound));
+        options.iterate_upper_bound = &bound->slice;
+    }
+    auto cursor =
+        std::make_unique<Cursor>(std::unique_ptr<rocksdb::Iterator>(m_db->NewIterator(options)));
+    cursor->m_upperBound = std::move(bound);
+    return cursor;
+}
+
+std::optional<std::string> KvStore::approximateMiddleKey() const {
+    constexpr uint64_t smallestSplit = 1 << 20; // bytes; below this one thread reads it all
+    constexpr size_t longestKey = 64;
+    const std::unique_ptr<rocksdb::Iterator> ends(m_db->NewIterator(rocksdb::ReadOptions()));
+    ends->SeekToFirst();
+    if (!ends->Valid())
+        return std::nullopt;
+    const std::string first = ends->key().ToString();
+    ends->SeekToLast();
+    const std::string last = ends->key().ToString() + '\0'; // just past the last key
+    rocksdb::SizeApproximationOptions approximation;
+    approximation.include_memtables = false;
+    approximation.include_files = true;
+    const auto bytesBefore = [&](const std::string &key) -> uint64_t {
+        if (key <= first)
+            return 0;
+        const rocksdb::Range range(first, key);
+        uint64_t size = 0;
+        if (!m_db->GetApproximateSizes(approximation, m_db->DefaultColumnFamily(), &range, 1, &size)
+                 .ok())
+            return 0;
+        return size;
+    };
+    const uint64_t total = bytesBefore(last);
+    if (total < smallestSplit)
+        return std::nullopt;
+    // Byte by byte, the greatest key whose bytes before it are at most half: each next byte by
+    // bisection, until the keys between two neighbouring choices hold little.
+    std::string middle;
+    while (middle.size() < longestKey) {
+        int low = 0, high = 255; // bytesBefore(middle + low) <= total / 2 holds for low = 0
+        while (low < high) {
+            const int probe = (low + high + 1) / 2;
+            if (bytesBefore(middle + char(probe)) <= total / 2)
+                low = probe;
+            else
+                high = probe - 1;
+        }
+        middle += char(low);
+        const uint64_t below = bytesBefore(middle);
+        const uint64_t above =
+            low < 255 ? bytesBefore(middle.substr(0, middle.size() - 1) + char(low + 1)) : total;
+        if (above - below < total / 64)
+            break;
+    }
+    if (middle <= first || middle >= last)
+        return std::nullopt;
+    return middle;
 }
 
 KvStore::Cursor::Cursor(std::unique_ptr<rocksdb::Iterator> iterator)

@@ -59,9 +59,18 @@ public:
         Status status() const;
 
     private:
+        friend class KvStore;
+        struct UpperBound;
+        std::unique_ptr<UpperBound> m_upperBound; // read by the iterator, which it outlives
         std::unique_ptr<rocksdb::Iterator> m_iterator;
     };
-    std::unique_ptr<Cursor> cursor() const;
+    // A cursor over every key, or over the keys before `upperBound`.
+    std::unique_ptr<Cursor> cursor(std::optional<std::string> upperBound = std::nullopt) const;
+
+    // A key that divides the store's table files about in half by bytes, found from their
+    // indexes without reading values: where to split a walk over two threads. Nullopt for a
+    // store too small to be worth it.
+    std::optional<std::string> approximateMiddleKey() const;
 
     const QString &path() const { return m_path; }
 

@@ -1,19 +1,18 @@
 #include "store_contents.h"
 
-#include "batch_pipe.h"
 #include "canonical_json.h"
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <future>
 #include <optional>
 
 namespace magellan {
 namespace {
 
 constexpr int strayExampleLimit = 10;
-constexpr size_t batchEntries = 512;   // entries handed over at once
-constexpr size_t batchBytes = 1 << 20; // or fewer, once their bytes are this big
-constexpr size_t batchesInFlight = 6;  // bounds the memory of the read-back
+constexpr qint64 progressEntries = 64; // entries between publishing progress (groups are large)
 constexpr qint64 progressInterval = 4096;
 
 struct PrefixRoute {
@@ -34,34 +33,6 @@ std::vector<PrefixRoute> routesFor(KeyLayout layout, const std::vector<SourceTab
     return routes;
 }
 
-// Entries copied out of the store, in key order.
-struct EntryBatch {
-    struct Entry {
-        size_t keyOffset, keySize, valueOffset, valueSize;
-    };
-    std::string bytes;
-    std::vector<Entry> entries;
-
-    void clear() {
-        if (bytes.capacity() > 2 * batchBytes) // held one huge value: do not keep its memory
-            std::string().swap(bytes);
-        bytes.clear();
-        entries.clear();
-    }
-    void add(std::string_view key, std::string_view value) {
-        entries.push_back({bytes.size(), key.size(), bytes.size() + key.size(), value.size()});
-        bytes.append(key);
-        bytes.append(value);
-    }
-    bool isFull() const { return entries.size() >= batchEntries || bytes.size() >= batchBytes; }
-    std::string_view key(const Entry &entry) const {
-        return std::string_view(bytes).substr(entry.keyOffset, entry.keySize);
-    }
-    std::string_view value(const Entry &entry) const {
-        return std::string_view(bytes).substr(entry.valueOffset, entry.valueSize);
-    }
-};
-
 // Counts and checksums entries as the contract defines; one per thread, summed at the end.
 class EntryTally {
 public:
@@ -72,9 +43,8 @@ public:
             m_contents.tables[table] = {};
     }
 
-    void add(const EntryBatch &batch) {
-        for (const EntryBatch::Entry &entry : batch.entries)
-            add(batch.key(entry), batch.value(entry));
+    // Makes the records and rejects tallied so far visible to the thread that reports progress.
+    void publishProgress() {
         for (auto &[table, counts] : m_contents.tables) {
             const qint64 done = counts.records + counts.rejected;
             m_done.at(table) += done - m_reported[table];
@@ -106,7 +76,6 @@ public:
         return std::move(m_contents);
     }
 
-private:
     void add(std::string_view key, std::string_view value) {
         if (key == kvkey::migrationRecord) {
             m_contents.migrationRecord = std::string(value);
@@ -142,6 +111,7 @@ private:
         }
     }
 
+private:
     const std::vector<PrefixRoute> &m_routes;
     std::map<SourceTable, std::atomic<qint64>> &m_done;
     std::map<SourceTable, qint64> m_reported;
@@ -181,51 +151,55 @@ Result<StoreContents> readStoreContents(const KvStore &store, KeyLayout layout,
     };
     report(true);
 
-    // The calling thread reads the store in order and tallies a batch itself whenever the
-    // helper falls behind; the helper tallies whatever is queued.
+    // With `parallel`, a second thread walks the keys before the store's middle while this one
+    // walks the rest: each reads, decompresses and tallies its own half, nothing is copied.
+    const std::optional<std::string> middle =
+        parallel ? store.approximateMiddleKey() : std::nullopt;
+    std::atomic<bool> stopped = false;
+    const auto walk = [&](KvStore::Cursor &cursor, EntryTally &tally, bool reports) {
+        qint64 sincePublished = 0;
+        for (; cursor.isValid() && !stopped; cursor.next()) {
+            tally.add(cursor.key(), cursor.value());
+            if (++sincePublished < progressEntries)
+                continue;
+            sincePublished = 0;
+            tally.publishProgress();
+            if (reports) {
+                report(false);
+                if (observer && observer->isCancelRequested())
+                    stopped = true;
+            }
+        }
+        tally.publishProgress();
+        return cursor.status();
+    };
     EntryTally ownTally(routes, tables, done);
     EntryTally helperTally(routes, tables, done);
-    BatchPipe<EntryBatch> pipe(batchesInFlight);
-    std::optional<PipeConsumerThread<EntryBatch>> helper;
-    if (parallel)
-        helper.emplace(pipe, [&] {
-            while (std::unique_ptr<EntryBatch> batch = pipe.pop()) {
-                helperTally.add(*batch);
-                pipe.recycle(std::move(batch));
-            }
+    std::future<Status> helper;
+    if (middle)
+        helper = std::async(std::launch::async, [&] {
+            const auto cursor = store.cursor(*middle);
+            cursor->seekToFirst();
+            return walk(*cursor, helperTally, false);
         });
-    const auto dispatch = [&](std::unique_ptr<EntryBatch> batch) {
-        if (!parallel) {
-            ownTally.add(*batch);
-            pipe.recycle(std::move(batch));
-            return;
-        }
-        pipe.push(std::move(batch));
-        if (pipe.queuedCount() > 1)
-            if (std::unique_ptr<EntryBatch> own = pipe.tryPop()) {
-                ownTally.add(*own);
-                pipe.recycle(std::move(own));
-            }
-    };
-
     const auto cursor = store.cursor();
-    std::unique_ptr<EntryBatch> batch = pipe.emptyBatch();
-    batch->clear();
-    for (cursor->seekToFirst(); cursor->isValid(); cursor->next()) {
-        batch->add(cursor->key(), cursor->value());
-        if (!batch->isFull())
-            continue;
-        dispatch(std::move(batch));
-        report(false);
-        if (observer && observer->isCancelRequested()) // leaving stops and joins the helper
-            return Status::cancelled(QStringLiteral("cancelled while reading the store back"));
-        batch = pipe.emptyBatch();
-        batch->clear();
+    if (middle)
+        cursor->seek(*middle);
+    else
+        cursor->seekToFirst();
+    Status status = walk(*cursor, ownTally, true);
+    if (helper.valid()) {
+        while (helper.wait_for(std::chrono::milliseconds(20)) != std::future_status::ready) {
+            report(false);
+            if (observer && observer->isCancelRequested())
+                stopped = true;
+        }
+        if (Status helperStatus = helper.get(); status.isOk())
+            status = helperStatus;
     }
-    dispatch(std::move(batch));
-    if (helper)
-        helper->stop(true); // after what is queued
-    if (Status status = cursor->status(); !status.isOk())
+    if (stopped)
+        return Status::cancelled(QStringLiteral("cancelled while reading the store back"));
+    if (!status.isOk())
         return Status::ioError(store.path() + QStringLiteral(": ") + status.message());
     ownTally.merge(helperTally);
     report(true);

@@ -33,7 +33,7 @@ struct StoreContents {
 
 // Reads every key of `store` once, in key order, and counts and checksums it per table as the
 // format contract defines. `expectedRecords` (per table) only scales progress. With `parallel`,
-// a second thread decodes and checksums values while the calling thread reads the next ones; the
+// a second thread reads the first half of the keys while the calling thread reads the rest; the
 // result is the same either way. The observer is only called on the calling thread.
 Result<StoreContents> readStoreContents(const KvStore &store, KeyLayout layout,
                                         const std::vector<SourceTable> &tables,
