@@ -59,12 +59,6 @@ public:
         return takeLocked();
     }
 
-    // Consumer: the next queued batch if there is one now, else null.
-    std::unique_ptr<Batch> tryPop() {
-        std::lock_guard lock(m_mutex);
-        return takeLocked();
-    }
-
     // Consumer: gives a worked batch back for reuse.
     void recycle(std::unique_ptr<Batch> batch) {
         {
@@ -82,12 +76,6 @@ public:
             m_queued.clear();
         }
         m_changed.notify_all();
-    }
-
-    // Batches queued and not yet taken.
-    size_t queuedCount() const {
-        std::lock_guard lock(m_mutex);
-        return m_queued.size();
     }
 
     bool isClosed() const {
