@@ -10,6 +10,7 @@
 #include <rocksdb/sst_file_writer.h>
 
 #include <algorithm>
+#include <future>
 
 namespace magellan {
 namespace {
@@ -67,7 +68,7 @@ Status BulkLoadSink::finish() {
     // The last budget is written here while the writer thread may still write the one before.
     Status lastFile;
     if (m_filling && !m_filling->entries.empty())
-        lastFile = writeFile(*m_filling);
+        lastFile = writeLastFiles(*m_filling);
     m_filling.reset();
     m_writer.stop(true);
     std::vector<WrittenFile> written;
@@ -121,27 +122,77 @@ void BulkLoadSink::writeFiles() {
     }
 }
 
-Status BulkLoadSink::writeFile(Gathered &gathered) {
-    const std::string &arena = gathered.arena;
-    const auto keyOf = [&](const Entry &entry) {
-        return std::string_view(arena.data() + entry.offset, entry.keySize);
-    };
-    // Stable: of equal keys the last put stays last, and is the one kept below.
-    std::stable_sort(gathered.entries.begin(), gathered.entries.end(),
-                     [&](const Entry &a, const Entry &b) { return keyOf(a) < keyOf(b); });
+namespace {
 
-    const QString path = QDir(m_folder).filePath(
-        QStringLiteral("bulk-%1.sst").arg(gathered.number, 6, 10, QLatin1Char('0')));
+std::string_view keyOf(const std::string &arena, size_t offset, size_t size) {
+    return std::string_view(arena.data() + offset, size);
+}
+
+} // namespace
+
+void BulkLoadSink::sortEntries(Gathered &gathered) {
+    const std::string &arena = gathered.arena;
+    // Stable: of equal keys the last put stays last, and is the one written.
+    std::stable_sort(
+        gathered.entries.begin(), gathered.entries.end(), [&](const Entry &a, const Entry &b) {
+            return keyOf(arena, a.offset, a.keySize) < keyOf(arena, b.offset, b.keySize);
+        });
+}
+
+Status BulkLoadSink::writeFile(Gathered &gathered) {
+    sortEntries(gathered);
+    return writeEntries(gathered, 0, gathered.entries.size(), 2 * gathered.number);
+}
+
+// The last budget is the tail of the load, with nothing left to overlap it: a large one is
+// written as two files, on this thread and a second one.
+Status BulkLoadSink::writeLastFiles(Gathered &gathered) {
+    sortEntries(gathered);
+    const std::vector<Entry> &entries = gathered.entries;
+    const auto sameKey = [&](size_t a, size_t b) {
+        return keyOf(gathered.arena, entries[a].offset, entries[a].keySize) ==
+               keyOf(gathered.arena, entries[b].offset, entries[b].keySize);
+    };
+    size_t split = entries.size();
+    if (gathered.arena.size() >= m_budget / 4) {
+        size_t bytes = 0;
+        split = 0;
+        while (split < entries.size() && bytes < gathered.arena.size() / 2) {
+            bytes += entries[split].keySize + entries[split].valueSize;
+            ++split;
+        }
+        while (split > 0 && split < entries.size() && sameKey(split - 1, split))
+            ++split; // a key's puts stay in one file
+    }
+    if (split == 0 || split == entries.size())
+        return writeEntries(gathered, 0, entries.size(), 2 * gathered.number);
+    std::future<Status> upper = std::async(std::launch::async, [&] {
+        return writeEntries(gathered, split, entries.size(), 2 * gathered.number + 1);
+    });
+    const Status lower = writeEntries(gathered, 0, split, 2 * gathered.number);
+    const Status upperStatus = upper.get();
+    return lower.isOk() ? upperStatus : lower;
+}
+
+Status BulkLoadSink::writeEntries(const Gathered &gathered, size_t begin, size_t end,
+                                  size_t fileNumber) {
+    const std::string &arena = gathered.arena;
+    // Named after the budget: bulk-000007.sst, and bulk-000007b.sst for a last budget's upper half.
+    const QString path =
+        QDir(m_folder).filePath(QStringLiteral("bulk-%1%2.sst")
+                                    .arg(fileNumber / 2, 6, 10, QLatin1Char('0'))
+                                    .arg(fileNumber % 2 ? QStringLiteral("b") : QString()));
     const std::string nativePath = QDir::toNativeSeparators(path).toStdString();
     // The page cache keeps the file: the read-back that follows reads it from memory.
     rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), storeOptions(), nullptr,
                                   /*invalidate_page_cache=*/false);
     rocksdb::Status status = writer.Open(nativePath);
     const std::vector<Entry> &entries = gathered.entries;
-    for (size_t i = 0; status.ok() && i < entries.size(); ++i) {
-        if (i + 1 < entries.size() && keyOf(entries[i]) == keyOf(entries[i + 1]))
-            continue; // overwritten by a later put
+    for (size_t i = begin; status.ok() && i < end; ++i) {
         const Entry &entry = entries[i];
+        if (i + 1 < end && keyOf(arena, entry.offset, entry.keySize) ==
+                               keyOf(arena, entries[i + 1].offset, entries[i + 1].keySize))
+            continue; // overwritten by a later put
         status = writer.Put(slice(arena, entry.offset, entry.keySize),
                             slice(arena, entry.offset + entry.keySize, entry.valueSize));
     }
@@ -151,7 +202,7 @@ Status BulkLoadSink::writeFile(Gathered &gathered) {
         return storeError(m_store.path(), status,
                           QStringLiteral("writing table file %1").arg(QFileInfo(path).fileName()));
     std::lock_guard lock(m_mutex);
-    m_files.push_back({gathered.number, nativePath});
+    m_files.push_back({fileNumber, nativePath});
     return Status::ok();
 }
 

@@ -46,7 +46,7 @@ private:
         size_t valueSize = 0;
     };
     struct Gathered {
-        size_t number = 0; // its table file's: files are added in this order, the last put wins
+        size_t number = 0; // files are added in the order of their budgets: the last put wins
         std::string arena;
         std::vector<Entry> entries;
     };
@@ -58,6 +58,9 @@ private:
     Status handOver();
     void writeFiles();
     Status writeFile(Gathered &gathered);
+    Status writeLastFiles(Gathered &gathered);
+    static void sortEntries(Gathered &gathered);
+    Status writeEntries(const Gathered &gathered, size_t begin, size_t end, size_t fileNumber);
     Status writerStatus() const;
 
     KvStore &m_store;

@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <numeric>
 #include <random>
@@ -96,6 +97,28 @@ private Q_SLOTS:
         const auto entries = readAll(*m_store);
         QCOMPARE(entries.size(), size_t(41));
         QCOMPARE(entries.at("x"), std::string("value 39"));
+    }
+
+    // A large last budget is written as two files at once, split between two keys: every
+    // key's puts stay in one of them, so its last put still wins.
+    void aLargeLastBudgetIsWrittenInTwoHalves() {
+        BulkLoadSink sink(*m_store, m_folder, 1 << 20);
+        std::map<std::string, std::string> expected;
+        for (int i = 0; i < 1000; ++i) {
+            char key[16];
+            std::snprintf(key, sizeof key, "k%04d", i);
+            QVERIFY(sink.put(key, std::string(400, 'a' + i % 26)).isOk());
+            expected[key] = std::string(400, 'a' + i % 26);
+        }
+        for (int i = 490; i < 510; ++i) { // again, around the middle: in key order, the last put
+            char key[16];
+            std::snprintf(key, sizeof key, "k%04d", i);
+            QVERIFY(sink.put(key, "again " + std::to_string(i)).isOk());
+            expected[key] = "again " + std::to_string(i);
+        }
+        QVERIFY(sink.finish().isOk());
+        QCOMPARE(sink.filesWritten(), size_t(2));
+        QVERIFY(readAll(*m_store) == expected);
     }
 
     void anEntryLargerThanTheBudgetIsCarried() {
