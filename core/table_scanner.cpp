@@ -43,6 +43,26 @@ const char *storageClassName(int type) {
     }
 }
 
+// The SQLite types a constraint lets pass without a closer look (key text needs its UTF-8
+// checked), as bits 1 << SQLITE_INTEGER and so on.
+unsigned passingTypesOf(const ColumnConstraint &constraint) {
+    const auto bit = [](int type) { return 1u << type; };
+    unsigned types = constraint.required ? 0 : bit(SQLITE_NULL);
+    switch (constraint.rule) {
+    case ColumnRule::Any:
+        return types | bit(SQLITE_INTEGER) | bit(SQLITE_FLOAT) | bit(SQLITE_TEXT) |
+               bit(SQLITE_BLOB);
+    case ColumnRule::Integer:
+    case ColumnRule::IntegerOrKey:
+        return types | bit(SQLITE_INTEGER);
+    case ColumnRule::Text:
+        return types | bit(SQLITE_TEXT) | bit(SQLITE_BLOB);
+    case ColumnRule::KeyText:
+        return types;
+    }
+    return types;
+}
+
 QString qstring(std::string_view text) {
     return QString::fromUtf8(text.data(), text.size());
 }
@@ -85,7 +105,8 @@ void TableScanner::planColumns() {
     for (const std::string &name : m_columnNames)
         m_rowFields.push_back(field(name));
     for (const ColumnConstraint &constraint : m_definition.constraints)
-        m_checks.push_back({constraint, valueIndexOf(constraint.column)});
+        m_checks.push_back(
+            {constraint, valueIndexOf(constraint.column), passingTypesOf(constraint)});
     for (const std::string_view name : m_definition.keyColumns)
         m_keyIndexes.push_back(valueIndexOf(name));
     if (m_grouped)
@@ -153,9 +174,12 @@ QString TableScanner::selectSql(Order order) const {
 
 int TableScanner::fillBatch(sqlite3_stmt *statement, RowBatch &batch) {
     batch.rows = 0;
+    batch.hasInfiniteReal = false;
     if (batch.arena.capacity() > 2 * batchBytes) // held a huge value: do not keep its memory
         std::string().swap(batch.arena);
     batch.arena.clear();
+    batch.arena.reserve(batchBytes + batchBytes / 4); // a batch stops filling past batchBytes
+    const char *const arenaData = batch.arena.data();
     batch.values.resize(batchRows * m_width);
     int rc = SQLITE_ROW;
     while (batch.rows < batchRows && batch.arena.size() < batchBytes &&
@@ -173,6 +197,7 @@ int TableScanner::fillBatch(sqlite3_stmt *statement, RowBatch &batch) {
                 break;
             case SQLITE_FLOAT:
                 value.real = sqlite3_value_double(cell);
+                batch.hasInfiniteReal = batch.hasInfiniteReal || std::isinf(value.real);
                 break;
             case SQLITE_TEXT:
             case SQLITE_BLOB: {
@@ -181,9 +206,9 @@ int TableScanner::fillBatch(sqlite3_stmt *statement, RowBatch &batch) {
                                         : sqlite3_value_blob(cell);
                 const size_t size = static_cast<size_t>(sqlite3_value_bytes(cell));
                 value.integer = static_cast<std::int64_t>(batch.arena.size());
-                value.bytes = std::string_view(nullptr, size);
                 if (size > 0)
                     batch.arena.append(static_cast<const char *>(bytes), size);
+                value.bytes = std::string_view(batch.arena.data() + value.integer, size);
                 break;
             }
             default:
@@ -192,12 +217,14 @@ int TableScanner::fillBatch(sqlite3_stmt *statement, RowBatch &batch) {
         }
         ++batch.rows;
     }
-    // The arena no longer moves: point text and blobs into it.
-    for (size_t i = 0; i < batch.rows * m_width; ++i) {
-        SqlValue &value = batch.values[i];
-        if (value.type == SQLITE_TEXT || value.type == SQLITE_BLOB)
-            value.bytes = std::string_view(batch.arena.data() + value.integer, value.bytes.size());
-    }
+    // A value larger than the reserve moved the arena: point text and blobs into it again.
+    if (batch.arena.data() != arenaData)
+        for (size_t i = 0; i < batch.rows * m_width; ++i) {
+            SqlValue &value = batch.values[i];
+            if (value.type == SQLITE_TEXT || value.type == SQLITE_BLOB)
+                value.bytes =
+                    std::string_view(batch.arena.data() + value.integer, value.bytes.size());
+        }
     return rc; // SQLITE_ROW when the batch filled up: the last step gave a row
 }
 
@@ -206,7 +233,7 @@ Status TableScanner::encodeBatch(const RowBatch &batch, KvSink &sink) {
         m_row = &batch.values[r * m_width];
         ++m_rowsSeen;
         Status status;
-        if (const auto violation = checkRow()) {
+        if (const auto violation = checkRow(batch.hasInfiniteReal)) {
             if (m_order == Order::Key || m_order == Order::Storage) // not again in a second pass
                 status = reject(sink, *violation);
         } else if (m_order == Order::Storage) {
@@ -219,7 +246,18 @@ Status TableScanner::encodeBatch(const RowBatch &batch, KvSink &sink) {
     return m_order == Order::Storage ? closeFinishedGroups(sink) : Status::ok();
 }
 
-std::optional<TableScanner::Violation> TableScanner::checkRow() const {
+// Whether every checked column holds a type that passes as it is: true for nearly every row.
+bool TableScanner::passesChecksAtAGlance() const {
+    for (const CheckedColumn &check : m_checks)
+        if (check.valueIndex < 0 ? check.constraint.required
+                                 : !(check.passingTypes >> m_row[check.valueIndex].type & 1u))
+            return false;
+    return true;
+}
+
+std::optional<TableScanner::Violation> TableScanner::checkRow(bool mayHoldInfiniteReal) const {
+    if (!mayHoldInfiniteReal && passesChecksAtAGlance())
+        return std::nullopt;
     for (const CheckedColumn &check : m_checks) {
         // Names are made into QStrings only for a violation: this loop runs for every row.
         const auto column = [&] { return qstring(check.constraint.column); };

@@ -110,6 +110,7 @@ private:
         std::vector<SqlValue> values;
         std::string arena;
         size_t rows = 0;
+        bool hasInfiniteReal = false;
     };
     struct OutputField {
         std::string jsonKey;       // "name":
@@ -118,7 +119,8 @@ private:
     };
     struct CheckedColumn {
         ColumnConstraint constraint;
-        int valueIndex = -1; // -1: the table has no such column
+        int valueIndex = -1;       // -1: the table has no such column
+        unsigned passingTypes = 0; // a bit per SQLite type that passes without a closer look
     };
     struct Violation {
         QString column;
@@ -163,7 +165,8 @@ private:
     Status readAllPipelined(sqlite3_stmt *statement, KvSink &sink, ProgressObserver *observer);
     Status afterBatch(size_t rows, ProgressObserver *observer);
     Status stepError(int rc) const;
-    std::optional<Violation> checkRow() const;
+    std::optional<Violation> checkRow(bool mayHoldInfiniteReal) const;
+    bool passesChecksAtAGlance() const;
     std::string singleRowKey() const;
     std::optional<std::int64_t> groupId() const;
     void encodeObject(const std::vector<OutputField> &fields, std::string &out);
