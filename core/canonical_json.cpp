@@ -246,23 +246,30 @@ private:
         return take(close);
     }
 
-    // Whether `bytes` are at `at`; a word at a time, as keys are short and calls are many.
+    // Whether `bytes` are at `at`: as a few overlapping words, since keys are short and many.
     bool startsWith(size_t at, std::string_view bytes) const {
-        if (at + bytes.size() > m_json.size())
+        const size_t size = bytes.size();
+        if (at + size > m_json.size())
             return false;
         const char *here = m_json.data() + at;
-        size_t i = 0;
-        for (; i + 8 <= bytes.size(); i += 8) {
-            std::uint64_t a, b;
-            std::memcpy(&a, here + i, 8);
-            std::memcpy(&b, bytes.data() + i, 8);
-            if (a != b)
-                return false;
+        const char *there = bytes.data();
+        const auto same = [&](size_t offset, auto word) {
+            decltype(word) a, b;
+            std::memcpy(&a, here + offset, sizeof a);
+            std::memcpy(&b, there + offset, sizeof b);
+            return a == b;
+        };
+        if (size >= 8) {
+            for (size_t i = 0; i + 8 < size; i += 8)
+                if (!same(i, std::uint64_t()))
+                    return false;
+            return same(size - 8, std::uint64_t());
         }
-        for (; i < bytes.size(); ++i)
-            if (here[i] != bytes[i])
-                return false;
-        return true;
+        if (size >= 4)
+            return same(0, std::uint32_t()) && same(size - 4, std::uint32_t());
+        if (size >= 2)
+            return same(0, std::uint16_t()) && same(size - 2, std::uint16_t());
+        return size == 0 || here[0] == there[0];
     }
 
     // The key at `field` of a row object. The rows of a group share their keys: a key spelled

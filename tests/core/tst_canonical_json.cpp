@@ -113,6 +113,23 @@ private Q_SLOTS:
         QTest::newRow("key cut short") << QByteArray("[{\"abcdefghij\":1},{\"abcdefghij") << array;
         QTest::newRow("key of eight bytes and more")
             << QByteArray(R"j([{"0123456789abcdef":1},{"0123456789abcdeg":1}])j") << array;
+        // Each way keys are compared, with keys of every length that differ from the row
+        // before's in one byte: a plain one, or a raw tab that makes the value invalid.
+        for (int length = 1; length <= 20; ++length) {
+            const QByteArray same(length, 'k');
+            for (int at = 0; at < length; ++at) {
+                for (const char differs : {'j', '\t'}) {
+                    QByteArray other = same;
+                    other[at] = differs;
+                    QTest::newRow(qPrintable(QStringLiteral("key of %1 bytes, byte %2 is %3")
+                                                 .arg(length)
+                                                 .arg(at)
+                                                 .arg(int(differs))))
+                        << "[{\"" + same + "\":1},{\"" + same + "\":2},{\"" + other + "\":3}]"
+                        << array;
+                }
+            }
+        }
         QTest::newRow("nested objects keep their own keys")
             << QByteArray(R"j([{"a":{"x":1}},{"a":{"y":1}},{"a":{"x":1}}])j") << array;
         QTest::newRow("reject rows")
