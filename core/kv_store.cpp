@@ -214,6 +214,8 @@ std::optional<std::string> KvStore::approximateMiddleKey() const {
         return std::nullopt;
     const std::string first = ends->key().ToString();
     ends->SeekToLast();
+    if (!ends->Valid())
+        return std::nullopt;
     const std::string last = ends->key().ToString() + '\0'; // just past the last key
     rocksdb::SizeApproximationOptions approximation;
     approximation.include_memtables = false;

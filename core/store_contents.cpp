@@ -188,6 +188,8 @@ Result<StoreContents> readStoreContents(const KvStore &store, KeyLayout layout,
     else
         cursor->seekToFirst();
     Status status = walk(*cursor, ownTally, true);
+    if (!status.isOk())
+        stopped = true; // the helper's half no longer matters
     if (helper.valid()) {
         while (helper.wait_for(std::chrono::milliseconds(20)) != std::future_status::ready) {
             report(false);
@@ -197,10 +199,10 @@ Result<StoreContents> readStoreContents(const KvStore &store, KeyLayout layout,
         if (Status helperStatus = helper.get(); status.isOk())
             status = helperStatus;
     }
-    if (stopped)
-        return Status::cancelled(QStringLiteral("cancelled while reading the store back"));
     if (!status.isOk())
         return Status::ioError(store.path() + QStringLiteral(": ") + status.message());
+    if (stopped) // and no error: a cancel
+        return Status::cancelled(QStringLiteral("cancelled while reading the store back"));
     ownTally.merge(helperTally);
     report(true);
     return ownTally.takeContents();

@@ -179,7 +179,7 @@ int TableScanner::fillBatch(sqlite3_stmt *statement, RowBatch &batch) {
         std::string().swap(batch.arena);
     batch.arena.clear();
     batch.arena.reserve(batchBytes + batchBytes / 4); // a batch stops filling past batchBytes
-    const char *const arenaData = batch.arena.data();
+    const size_t reserved = batch.arena.capacity();   // grows only when the arena moves
     batch.values.resize(batchRows * m_width);
     int rc = SQLITE_ROW;
     while (batch.rows < batchRows && batch.arena.size() < batchBytes &&
@@ -218,7 +218,7 @@ int TableScanner::fillBatch(sqlite3_stmt *statement, RowBatch &batch) {
         ++batch.rows;
     }
     // A value larger than the reserve moved the arena: point text and blobs into it again.
-    if (batch.arena.data() != arenaData)
+    if (batch.arena.capacity() != reserved)
         for (size_t i = 0; i < batch.rows * m_width; ++i) {
             SqlValue &value = batch.values[i];
             if (value.type == SQLITE_TEXT || value.type == SQLITE_BLOB)

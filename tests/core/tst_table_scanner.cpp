@@ -455,6 +455,39 @@ private Q_SLOTS:
         QCOMPARE(sink.entries.at("chunk:large.rs:0:1"), expected(2, "large.rs", 30000));
     }
 
+    // One row whose texts outgrow a batch's arena several times over, moving it again and
+    // again while the row is copied out: every text must still be the row's own.
+    void aRowThatMovesTheBatchArenaSeveralTimesIsCopiedWhole() {
+        const QString path = m_dir.filePath(QStringLiteral("moving-arena.db"));
+        QCOMPARE(test::createDatabase(
+                     path, QStringLiteral(
+                               "CREATE TABLE code_chunks(id INTEGER PRIMARY KEY, file_path TEXT,"
+                               "  byte_start INTEGER, byte_end INTEGER, content TEXT,"
+                               "  content_hash TEXT, symbol_name TEXT, symbol_kind TEXT,"
+                               "  created_at INTEGER);"
+                               "INSERT INTO code_chunks VALUES (1, 'before.rs', 0, 1, 'small',"
+                               "  'h', 's', 'fn', 1);"
+                               "INSERT INTO code_chunks SELECT 2, 'moving.rs', 0, 1,"
+                               "  printf('%.*c', 2000000, 'c'), printf('%.*c', 3000000, 'h'),"
+                               "  printf('%.*c', 5000000, 's'), printf('%.*c', 9000000, 'k'), 2;")),
+                 QString());
+        auto source = SourceDatabase::open(path, 1000);
+        QVERIFY2(source.isOk(), qPrintable(source.status().message()));
+        auto info = source.value()->inspect(false);
+        TableScanner scanner(*source.value(), info->table(SourceTable::CodeChunks),
+                             KeyLayout::Seed);
+        CapturingSink sink;
+        QVERIFY(scanner.run(sink, nullptr).isOk());
+        QCOMPARE(sink.entries.at("chunk:moving.rs:0:1"),
+                 "{\"id\":2,\"file_path\":\"moving.rs\",\"byte_start\":0,\"byte_end\":1,"
+                 "\"content\":\"" +
+                     std::string(2000000, 'c') + "\",\"content_hash\":\"" +
+                     std::string(3000000, 'h') + "\",\"symbol_name\":\"" +
+                     std::string(5000000, 's') + "\",\"symbol_kind\":\"" +
+                     std::string(9000000, 'k') + "\",\"created_at\":2}");
+        QVERIFY(sink.entries.at("chunk:before.rs:0:1").find("\"small\"") != std::string::npos);
+    }
+
     void aSinkErrorStopsThePipelinedScan() {
         auto source = SourceDatabase::open(batchSource(), 1000);
         auto info = source.value()->inspect(false);
