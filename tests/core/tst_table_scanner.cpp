@@ -420,27 +420,14 @@ private Q_SLOTS:
     // A row is written into one buffer sized for its longest spelling, unless that would be
     // too large (text of over 170 kB): then value by value. Both spell it the same.
     void rowsTooLargeForTheRowBufferAreSpelledTheSame() {
-        const QString path = m_dir.filePath(QStringLiteral("large-rows.db"));
-        QCOMPARE(test::createDatabase(
-                     path, QStringLiteral(
-                               "CREATE TABLE code_chunks(id INTEGER PRIMARY KEY, file_path TEXT,"
-                               "  byte_start INTEGER, byte_end INTEGER, content TEXT,"
-                               "  content_hash TEXT, symbol_name TEXT, symbol_kind TEXT,"
-                               "  created_at INTEGER);"
-                               "INSERT INTO code_chunks SELECT 1, 'small.rs', 0, 1,"
-                               "  replace(printf('%.*c', 3, 'x'), 'x', 'a\"b\\' || char(10, 1)"
-                               "  || 'é'), 'h', NULL, 'fn', 0.5;"
-                               "INSERT INTO code_chunks SELECT 2, 'large.rs', 0, 1,"
-                               "  replace(printf('%.*c', 30000, 'x'), 'x', 'a\"b\\' || char(10, 1)"
-                               "  || 'é'), 'h', NULL, 'fn', 0.5;")),
-                 QString());
-        auto source = SourceDatabase::open(path, 1000);
-        QVERIFY2(source.isOk(), qPrintable(source.status().message()));
-        auto info = source.value()->inspect(false);
-        TableScanner scanner(*source.value(), info->table(SourceTable::CodeChunks),
-                             KeyLayout::Seed);
-        CapturingSink sink;
-        QVERIFY(scanner.run(sink, nullptr).isOk());
+        const auto entries = scanChunkRows(
+            QStringLiteral("large-rows.db"),
+            QStringLiteral("INSERT INTO code_chunks SELECT 1, 'small.rs', 0, 1,"
+                           "  replace(printf('%.*c', 3, 'x'), 'x', 'a\"b\\' || char(10, 1)"
+                           "  || 'é'), 'h', NULL, 'fn', 0.5;"
+                           "INSERT INTO code_chunks SELECT 2, 'large.rs', 0, 1,"
+                           "  replace(printf('%.*c', 30000, 'x'), 'x', 'a\"b\\' || char(10, 1)"
+                           "  || 'é'), 'h', NULL, 'fn', 0.5;"));
         const auto expected = [](int id, const char *file, int repeats) {
             std::string content;
             for (int i = 0; i < repeats; ++i)
@@ -451,41 +438,28 @@ private Q_SLOTS:
             return json + ",\"content_hash\":\"h\",\"symbol_name\":null,\"symbol_kind\":" +
                    "\"fn\",\"created_at\":0.5}";
         };
-        QCOMPARE(sink.entries.at("chunk:small.rs:0:1"), expected(1, "small.rs", 3));
-        QCOMPARE(sink.entries.at("chunk:large.rs:0:1"), expected(2, "large.rs", 30000));
+        QCOMPARE(entries.at("chunk:small.rs:0:1"), expected(1, "small.rs", 3));
+        QCOMPARE(entries.at("chunk:large.rs:0:1"), expected(2, "large.rs", 30000));
     }
 
     // One row whose texts outgrow a batch's arena several times over, moving it again and
     // again while the row is copied out: every text must still be the row's own.
     void aRowThatMovesTheBatchArenaSeveralTimesIsCopiedWhole() {
-        const QString path = m_dir.filePath(QStringLiteral("moving-arena.db"));
-        QCOMPARE(test::createDatabase(
-                     path, QStringLiteral(
-                               "CREATE TABLE code_chunks(id INTEGER PRIMARY KEY, file_path TEXT,"
-                               "  byte_start INTEGER, byte_end INTEGER, content TEXT,"
-                               "  content_hash TEXT, symbol_name TEXT, symbol_kind TEXT,"
-                               "  created_at INTEGER);"
-                               "INSERT INTO code_chunks VALUES (1, 'before.rs', 0, 1, 'small',"
-                               "  'h', 's', 'fn', 1);"
-                               "INSERT INTO code_chunks SELECT 2, 'moving.rs', 0, 1,"
-                               "  printf('%.*c', 2000000, 'c'), printf('%.*c', 3000000, 'h'),"
-                               "  printf('%.*c', 5000000, 's'), printf('%.*c', 9000000, 'k'), 2;")),
-                 QString());
-        auto source = SourceDatabase::open(path, 1000);
-        QVERIFY2(source.isOk(), qPrintable(source.status().message()));
-        auto info = source.value()->inspect(false);
-        TableScanner scanner(*source.value(), info->table(SourceTable::CodeChunks),
-                             KeyLayout::Seed);
-        CapturingSink sink;
-        QVERIFY(scanner.run(sink, nullptr).isOk());
-        QCOMPARE(sink.entries.at("chunk:moving.rs:0:1"),
+        const auto entries = scanChunkRows(
+            QStringLiteral("moving-arena.db"),
+            QStringLiteral("INSERT INTO code_chunks VALUES (1, 'before.rs', 0, 1, 'small',"
+                           "  'h', 's', 'fn', 1);"
+                           "INSERT INTO code_chunks SELECT 2, 'moving.rs', 0, 1,"
+                           "  printf('%.*c', 2000000, 'c'), printf('%.*c', 3000000, 'h'),"
+                           "  printf('%.*c', 5000000, 's'), printf('%.*c', 9000000, 'k'), 2;"));
+        QCOMPARE(entries.at("chunk:moving.rs:0:1"),
                  "{\"id\":2,\"file_path\":\"moving.rs\",\"byte_start\":0,\"byte_end\":1,"
                  "\"content\":\"" +
                      std::string(2000000, 'c') + "\",\"content_hash\":\"" +
                      std::string(3000000, 'h') + "\",\"symbol_name\":\"" +
                      std::string(5000000, 's') + "\",\"symbol_kind\":\"" +
                      std::string(9000000, 'k') + "\",\"created_at\":2}");
-        QVERIFY(sink.entries.at("chunk:before.rs:0:1").find("\"small\"") != std::string::npos);
+        QVERIFY(entries.at("chunk:before.rs:0:1").find("\"small\"") != std::string::npos);
     }
 
     void aSinkErrorStopsThePipelinedScan() {
@@ -535,6 +509,29 @@ private Q_SLOTS:
     }
 
 private:
+    // The entries a scan of code_chunks writes, from a new database `name` holding `inserts`.
+    std::map<std::string, std::string> scanChunkRows(const QString &name, const QString &inserts) {
+        const QString path = m_dir.filePath(name);
+        const QString error = test::createDatabase(
+            path, QStringLiteral("CREATE TABLE code_chunks(id INTEGER PRIMARY KEY, file_path TEXT,"
+                                 "  byte_start INTEGER, byte_end INTEGER, content TEXT,"
+                                 "  content_hash TEXT, symbol_name TEXT, symbol_kind TEXT,"
+                                 "  created_at INTEGER);") +
+                      inserts);
+        if (!error.isEmpty())
+            qFatal("%s", qPrintable(error));
+        auto source = SourceDatabase::open(path, 1000);
+        if (!source.isOk())
+            qFatal("%s", qPrintable(source.status().message()));
+        auto info = source.value()->inspect(false);
+        TableScanner scanner(*source.value(), info->table(SourceTable::CodeChunks),
+                             KeyLayout::Seed);
+        CapturingSink sink;
+        if (const auto result = scanner.run(sink, nullptr); !result.isOk())
+            qFatal("%s", qPrintable(result.status().message()));
+        return sink.entries;
+    }
+
     QString batchSource() {
         const QString path = m_dir.filePath(QStringLiteral("batches.db"));
         if (!QFileInfo::exists(path) &&
