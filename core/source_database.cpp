@@ -6,7 +6,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
-#include <QThread>
 #include <QUrl>
 #include <QUuid>
 
@@ -34,8 +33,7 @@ quint32 bigEndian(const QByteArray &bytes, int offset, int size) {
 // as immutable; with one, there is no way in, and the message says what to do.
 Result<bool> needsImmutableOpen(const QString &path) {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly |
-                   QIODevice::Unbuffered)) // read again below: no stale buffer
+    if (!file.open(QIODevice::ReadOnly))
         return false;
     const QByteArray header = file.read(20);
     const bool wal = header.size() == 20 && header[18] == 2 && header[19] == 2;
@@ -69,7 +67,8 @@ Status checkSourceFile(const QString &path) {
         return Status::invalidInput(
             QStringLiteral("%1: is a folder, not a database file").arg(path));
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    if (!file.open(QIODevice::ReadOnly |
+                   QIODevice::Unbuffered)) // read again below: no stale buffer
         return Status::invalidInput(
             QStringLiteral("%1: cannot be read: %2").arg(path, file.errorString()));
     qint64 size = file.size();
