@@ -613,12 +613,9 @@ Status TableScanner::carryStorageOrderRow(KvSink &sink) {
             // More of a group already written: take its share back and read it all by key.
             const GroupShare share = written->second;
             m_writtenGroups.erase(written);
-            const auto records = static_cast<qint64>(share.checksum.rows);
-            m_result.recordsCarried -= records;
-            m_result.repairedValues -= share.repaired;
             m_result.checksum.subtract(share.checksum);
             --m_result.keysWritten;
-            return deferGroup(*group, records);
+            return deferGroup(*group, static_cast<qint64>(share.checksum.rows), share.repaired);
         }
         if (Status status = closeIdlestGroups(group, openGroupLimit - 1, openGroupBytes, sink);
             !status.isOk())
@@ -635,11 +632,10 @@ Status TableScanner::carryStorageOrderRow(KvSink &sink) {
         // Ids fall within the group, so storage order is not its order: read it by key.
         const OpenGroup &dropped = open->second;
         const auto records = static_cast<qint64>(dropped.checksum.rows());
-        m_result.recordsCarried -= records;
-        m_result.repairedValues -= dropped.repaired;
+        const qint64 repaired = dropped.repaired;
         m_openBytes -= dropped.value.size();
         m_openGroups.erase(open);
-        return deferGroup(*group, records);
+        return deferGroup(*group, records, repaired);
     }
     OpenGroup &into = open->second;
     const size_t sizeBefore = into.value.size();
@@ -706,10 +702,14 @@ Status TableScanner::closeFinishedGroups(KvSink &sink) {
     return Status::ok();
 }
 
-// Leaves `group` for the second pass: its rows taken back so far, and the row at hand.
-Status TableScanner::deferGroup(std::int64_t group, qint64 rowsTakenBack) {
+// Leaves `group` for the second pass: the records and repaired values it carried so far are
+// taken back, and they and the row at hand are left for that pass.
+Status TableScanner::deferGroup(std::int64_t group, qint64 recordsTakenBack,
+                                qint64 repairedTakenBack) {
+    m_result.recordsCarried -= recordsTakenBack;
+    m_result.repairedValues -= repairedTakenBack;
     m_deferredGroups.insert(group);
-    return deferRows(rowsTakenBack + 1);
+    return deferRows(recordsTakenBack + 1);
 }
 
 Status TableScanner::deferRows(qint64 rows) {

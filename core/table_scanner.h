@@ -157,7 +157,7 @@ private:
     Status closeIdlestGroups(std::optional<std::int64_t> keep, size_t limit, size_t bytes,
                              KvSink &sink);
     Status closeFinishedGroups(KvSink &sink);
-    Status deferGroup(std::int64_t group, qint64 rowsTakenBack);
+    Status deferGroup(std::int64_t group, qint64 recordsTakenBack, qint64 repairedTakenBack);
     Status deferRows(qint64 rows);
     int fillBatch(sqlite3_stmt *statement, RowBatch &batch);
     Status encodeBatch(const RowBatch &batch, KvSink &sink);
