@@ -15,8 +15,8 @@
 namespace magellan {
 namespace {
 
-rocksdb::Slice slice(const std::string &arena, size_t offset, size_t size) {
-    return {arena.data() + offset, size};
+rocksdb::Slice slice(std::string_view bytes) {
+    return {bytes.data(), bytes.size()};
 }
 
 } // namespace
@@ -122,21 +122,11 @@ void BulkLoadSink::writeFiles() {
     }
 }
 
-namespace {
-
-std::string_view keyOf(const std::string &arena, size_t offset, size_t size) {
-    return std::string_view(arena.data() + offset, size);
-}
-
-} // namespace
-
 void BulkLoadSink::sortEntries(Gathered &gathered) {
-    const std::string &arena = gathered.arena;
     // Stable: of equal keys the last put stays last, and is the one written.
     std::stable_sort(
-        gathered.entries.begin(), gathered.entries.end(), [&](const Entry &a, const Entry &b) {
-            return keyOf(arena, a.offset, a.keySize) < keyOf(arena, b.offset, b.keySize);
-        });
+        gathered.entries.begin(), gathered.entries.end(),
+        [&](const Entry &a, const Entry &b) { return gathered.key(a) < gathered.key(b); });
 }
 
 Status BulkLoadSink::writeFile(Gathered &gathered) {
@@ -149,10 +139,6 @@ Status BulkLoadSink::writeFile(Gathered &gathered) {
 Status BulkLoadSink::writeLastFiles(Gathered &gathered) {
     sortEntries(gathered);
     const std::vector<Entry> &entries = gathered.entries;
-    const auto sameKey = [&](size_t a, size_t b) {
-        return keyOf(gathered.arena, entries[a].offset, entries[a].keySize) ==
-               keyOf(gathered.arena, entries[b].offset, entries[b].keySize);
-    };
     size_t split = entries.size();
     if (gathered.arena.size() >= m_budget / 4) {
         size_t bytes = 0;
@@ -161,7 +147,8 @@ Status BulkLoadSink::writeLastFiles(Gathered &gathered) {
             bytes += entries[split].keySize + entries[split].valueSize;
             ++split;
         }
-        while (split > 0 && split < entries.size() && sameKey(split - 1, split))
+        while (split > 0 && split < entries.size() &&
+               gathered.key(entries[split - 1]) == gathered.key(entries[split]))
             ++split; // a key's puts stay in one file
     }
     if (split == 0 || split == entries.size())
@@ -176,7 +163,6 @@ Status BulkLoadSink::writeLastFiles(Gathered &gathered) {
 
 Status BulkLoadSink::writeEntries(const Gathered &gathered, size_t begin, size_t end,
                                   size_t fileNumber) {
-    const std::string &arena = gathered.arena;
     // Named after the budget: bulk-000007.sst, and bulk-000007b.sst for a last budget's upper half.
     const QString path =
         QDir(m_folder).filePath(QStringLiteral("bulk-%1%2.sst")
@@ -189,12 +175,10 @@ Status BulkLoadSink::writeEntries(const Gathered &gathered, size_t begin, size_t
     rocksdb::Status status = writer.Open(nativePath);
     const std::vector<Entry> &entries = gathered.entries;
     for (size_t i = begin; status.ok() && i < end; ++i) {
-        const Entry &entry = entries[i];
-        if (i + 1 < end && keyOf(arena, entry.offset, entry.keySize) ==
-                               keyOf(arena, entries[i + 1].offset, entries[i + 1].keySize))
+        const std::string_view key = gathered.key(entries[i]);
+        if (i + 1 < end && key == gathered.key(entries[i + 1]))
             continue; // overwritten by a later put
-        status = writer.Put(slice(arena, entry.offset, entry.keySize),
-                            slice(arena, entry.offset + entry.keySize, entry.valueSize));
+        status = writer.Put(slice(key), slice(gathered.value(entries[i])));
     }
     if (status.ok())
         status = writer.Finish();

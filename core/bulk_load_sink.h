@@ -8,6 +8,7 @@
 
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace magellan {
@@ -49,6 +50,13 @@ private:
         size_t number = 0; // files are added in the order of their budgets: the last put wins
         std::string arena;
         std::vector<Entry> entries;
+
+        std::string_view key(const Entry &entry) const {
+            return std::string_view(arena).substr(entry.offset, entry.keySize);
+        }
+        std::string_view value(const Entry &entry) const {
+            return std::string_view(arena).substr(entry.offset + entry.keySize, entry.valueSize);
+        }
     };
     struct WrittenFile {
         size_t number = 0;
