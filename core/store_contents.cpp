@@ -171,7 +171,10 @@ Result<StoreContents> readStoreContents(const KvStore &store, KeyLayout layout,
             }
         }
         tally.publishProgress();
-        return cursor.status();
+        Status status = cursor.status();
+        if (!status.isOk())
+            stopped = true; // the other half no longer matters
+        return status;
     };
     EntryTally ownTally(routes, tables, done);
     EntryTally helperTally(routes, tables, done);
@@ -188,8 +191,6 @@ Result<StoreContents> readStoreContents(const KvStore &store, KeyLayout layout,
     else
         cursor->seekToFirst();
     Status status = walk(*cursor, ownTally, true);
-    if (!status.isOk())
-        stopped = true; // the helper's half no longer matters
     if (helper.valid()) {
         while (helper.wait_for(std::chrono::milliseconds(20)) != std::future_status::ready) {
             report(false);
