@@ -3,6 +3,8 @@
 #include "store_contents.h"
 #include "test_database.h"
 
+#include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -89,6 +91,41 @@ private Q_SLOTS:
             readStoreContents(*store.value(), KeyLayout::Seed, allTables, {}, &observer, true);
         QVERIFY(!result.isOk());
         QCOMPARE(result.status().code(), Status::Code::Cancelled);
+    }
+
+    // A damaged table file is an I/O error that names the store, whichever half holds the damage:
+    // a block a fifth of the way into the file's keys (the helper's half) or past its middle
+    // (the calling thread's). Not the first block: without a first key there is no middle key.
+    void damagedTableFileIsAnErrorInEitherHalf_data() {
+        QTest::addColumn<double>("where");
+        QTest::newRow("lower half") << 0.2;
+        QTest::newRow("upper half") << 0.7;
+    }
+    void damagedTableFileIsAnErrorInEitherHalf() {
+        QFETCH(double, where);
+        const QString copy =
+            m_dir.filePath(QStringLiteral("damaged-%1.kv").arg(QTest::currentDataTag()));
+        QVERIFY(test::copyFolder(m_store, copy));
+        QString largest;
+        for (const QFileInfo &file : QDir(copy).entryInfoList({QStringLiteral("*.sst")}))
+            if (largest.isEmpty() || file.size() > QFileInfo(largest).size())
+                largest = file.filePath();
+        QVERIFY(!largest.isEmpty());
+        QFile table(largest);
+        QVERIFY(table.open(QIODevice::ReadWrite));
+        QVERIFY(table.seek(static_cast<qint64>(where * table.size())));
+        QCOMPARE(table.write(QByteArray(64, '\x5a')), 64);
+        table.close();
+
+        auto store = KvStore::open(copy, KvStore::Mode::ReadOnly);
+        QVERIFY2(store.isOk(), qPrintable(store.status().message()));
+        QVERIFY(store.value()->approximateMiddleKey());
+        const auto result =
+            readStoreContents(*store.value(), KeyLayout::Seed, allTables, {}, nullptr, true);
+        QVERIFY(!result.isOk());
+        QCOMPARE(result.status().code(), Status::Code::IoError);
+        QVERIFY2(result.status().message().startsWith(copy + QStringLiteral(": ")),
+                 qPrintable(result.status().message()));
     }
 
 private:
