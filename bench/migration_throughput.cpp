@@ -393,7 +393,7 @@ int main(int argc, char **argv) {
         lastMigrateRatio = migrate.seconds / floor;
         lastKeyFloorRatio = migrate.seconds / keyFloor;
         // No schedule on `cores` cores runs this CPU time in less wall time than CPU / cores;
-        // set against the floor's own CPU time, both sides are spared the machine's stalls.
+        // set against the floor's own CPU time, neither side counts time spent descheduled.
         lastCpuBoundRatio = migrate.cpuSeconds / cores / floorRun.cpuSeconds;
         lastNoVerifyCpuBoundRatio = noVerify.cpuSeconds / cores / floorRun.cpuSeconds;
         lastMigrateCpu = migrate.cpuSeconds;
