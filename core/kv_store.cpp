@@ -11,6 +11,7 @@
 #include <rocksdb/db.h>
 #include <rocksdb/options.h>
 #include <rocksdb/table.h>
+#include <rocksdb/table_properties.h>
 #include <rocksdb/write_batch.h>
 
 namespace magellan {
@@ -255,6 +256,27 @@ std::optional<std::string> KvStore::approximateMiddleKey() const {
     if (middle <= first || middle >= last)
         return std::nullopt;
     return middle;
+}
+
+Status KvStore::dropOverwrittenVersions() {
+    if (Status status = flush(); !status.isOk())
+        return status;
+    rocksdb::CompactRangeOptions options;
+    options.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
+    const rocksdb::Status status = m_db->CompactRange(options, nullptr, nullptr);
+    return status.ok() ? Status::ok()
+                       : storeError(m_path, status, QStringLiteral("dropping overwritten values"));
+}
+
+Result<qint64> KvStore::storedEntryVersions() const {
+    rocksdb::TablePropertiesCollection tables;
+    const rocksdb::Status status = m_db->GetPropertiesOfAllTables(&tables);
+    if (!status.ok())
+        return storeError(m_path, status, QStringLiteral("reading the table files' properties"));
+    qint64 entries = 0;
+    for (const auto &[file, properties] : tables)
+        entries += static_cast<qint64>(properties->num_entries);
+    return entries;
 }
 
 KvStore::Cursor::Cursor(std::unique_ptr<rocksdb::Iterator> iterator)

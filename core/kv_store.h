@@ -72,6 +72,12 @@ public:
     // store too small to be worth it.
     std::optional<std::string> approximateMiddleKey() const;
 
+    // Rewrites the store's table files so that a key put more than once keeps only its last
+    // value: no dead version is left inside a published store. Costs a rewrite of every file.
+    Status dropOverwrittenVersions();
+    // Entries in the store's table files, dead versions included (for tests and checks).
+    Result<qint64> storedEntryVersions() const;
+
     const QString &path() const { return m_path; }
 
 private:

@@ -18,7 +18,15 @@ namespace {
 // Scans every table of the report into `sink`, filling the source side of the report.
 Status scanTables(SourceDatabase &source, MigrationReport &report, KvSink &sink,
                   ProgressObserver *observer) {
+    const std::function<bool()> cancelled = [observer] {
+        return observer && observer->isCancelRequested();
+    };
     for (TableReport &table : report.tables) {
+        // A damaged table can be read with rows twice and rows missed, and the read-back would
+        // agree with that read: its structure is checked first.
+        if (Status status = source.checkStructure(report.source.table(table.table), cancelled);
+            !status.isOk())
+            return status;
         TableScanner scanner(source, report.source.table(table.table), report.layout);
         Result<TableScanResult> scanned = scanner.run(sink, observer);
         if (!scanned.isOk())
@@ -100,17 +108,26 @@ Result<std::vector<SourceTable>> resolveTables(const SourceInfo &info,
     if (requested.empty()) {
         for (const SourceTable table :
              {SourceTable::CodeChunks, SourceTable::AstNodes, SourceTable::CfgBlocks})
-            if (info.table(table).exists)
+            if (info.table(table).exists || !info.table(table).notReadable.isEmpty())
                 tables.push_back(table);
-        return tables;
+    } else {
+        for (const SourceTable table : requested) {
+            const SourceTableInfo &found = info.table(table);
+            if (!found.exists && found.notReadable.isEmpty())
+                return Status::invalidInput(
+                    QStringLiteral("%1: has no table %2").arg(info.path, tableName(table)));
+            if (std::find(tables.begin(), tables.end(), table) == tables.end())
+                tables.push_back(table);
+        }
     }
-    for (const SourceTable table : requested) {
-        if (!info.table(table).exists)
+    // Nothing is skipped silently: a side table that cannot be read refuses the whole run.
+    for (const SourceTable table : tables)
+        if (const SourceTableInfo &found = info.table(table); !found.exists)
             return Status::invalidInput(
-                QStringLiteral("%1: has no table %2").arg(info.path, tableName(table)));
-        if (std::find(tables.begin(), tables.end(), table) == tables.end())
-            tables.push_back(table);
-    }
+                QStringLiteral("%1: %2 is %3, not a table magellan-kv can read (kv-format.md: "
+                               "side tables are ordinary tables with a rowid); nothing was "
+                               "migrated")
+                    .arg(info.path, found.sqlName, found.notReadable));
     return tables;
 }
 
@@ -158,6 +175,11 @@ MigrationOutcome migrateDatabase(const QString &sourcePath, const QString &desti
         KvStore::open(staged->stagingPath(), KvStore::Mode::ReadWrite);
     if (!store.isOk())
         return fail(store.status());
+    // A table read again after its storage-order read put values that a later put replaced.
+    if (std::any_of(report.tables.begin(), report.tables.end(),
+                    [](const TableReport &t) { return t.scan.keysPutAgain; }))
+        if (Status status = store.value()->dropOverwrittenVersions(); !status.isOk())
+            return fail(status);
     if (options.verify) {
         if (Status status = compareWithStore(*store.value(), report, observer); !status.isOk())
             return fail(status);

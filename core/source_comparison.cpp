@@ -37,6 +37,7 @@ struct KeySource {
     SourceTable table;
     std::optional<RowFilter> filter; // unset: every row (v5 ast: all in the NULL group)
     ElementLayout elements;
+    bool rowAsFound = false; // a reject: its "row" against the source row as found
 };
 
 std::optional<std::int64_t> parseInteger(std::string_view text) {
@@ -96,8 +97,12 @@ std::optional<KeySource> keySource(const SourceInfo &info, KeyLayout layout, std
             colon == std::string_view::npos ? std::nullopt : parseInteger(rest.substr(colon + 1));
         if (!definition || !rowid)
             return std::nullopt;
-        return KeySource{definition->table, RowFilter{QStringLiteral("rowid = ?1"), {*rowid}},
-                         ElementLayout::WholeValue};
+        const QString rowidName = info.table(definition->table).rowidName;
+        return KeySource{definition->table,
+                         RowFilter{(rowidName.isEmpty() ? QStringLiteral("rowid") : rowidName) +
+                                       QStringLiteral(" = ?1"),
+                                   {*rowid}},
+                         ElementLayout::RowField, true};
     }
     const std::pair<std::string_view, std::pair<SourceTable, const char *>> singles[] = {
         {"execlog:", {SourceTable::ExecutionLog, "CAST(execution_id AS TEXT) = ?1"}},
@@ -160,13 +165,16 @@ Result<SourceComparison> compareWithSource(SourceDatabase &source, const SourceI
     TableScanner scanner(source, info.table(origin->table), layout);
     if (origin->filter)
         scanner.setRowFilter(*origin->filter);
+    scanner.setRowsAsFound(origin->rowAsFound);
     OneKeySink sink(key);
     if (Result<TableScanResult> scanned = scanner.run(sink, nullptr); !scanned.isOk())
         return scanned.status();
 
     const std::vector<std::string> fromStore = elementsOf(storeValue, origin->elements);
+    const ElementLayout sourceElements =
+        origin->rowAsFound ? ElementLayout::WholeValue : origin->elements;
     const std::vector<std::string> fromSource =
-        sink.value() ? elementsOf(*sink.value(), origin->elements) : std::vector<std::string>();
+        sink.value() ? elementsOf(*sink.value(), sourceElements) : std::vector<std::string>();
     if (origin->elements != ElementLayout::ArrayElements) {
         RecordComparison record{QObject::tr("row"),
                                 fromSource.empty() ? std::string() : fromSource.front(),

@@ -10,6 +10,9 @@
 #include <QUuid>
 
 #include <sqlite3.h>
+
+#include <algorithm>
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace magellan {
@@ -55,8 +58,9 @@ constexpr int truncationRereads = 25; // 20 ms apart: half a second for a write 
 } // namespace
 
 bool SourceInfo::hasAnySideTable() const {
-    return table(SourceTable::CodeChunks).exists || table(SourceTable::AstNodes).exists ||
-           table(SourceTable::CfgBlocks).exists;
+    return std::any_of(tables.begin(), tables.end(), [](const SourceTableInfo &t) {
+        return !tableDefinition(t.table).optional && (t.exists || !t.notReadable.isEmpty());
+    });
 }
 
 Status checkSourceFile(const QString &path) {
@@ -135,6 +139,33 @@ SourceDatabase::~SourceDatabase() {
         db.close();
     }
     QSqlDatabase::removeDatabase(m_connectionName);
+    removeSidecarsThisRunCreated();
+}
+
+// Opening a WAL database read-only creates its -wal and -shm files when they are absent. They are
+// removed again when this run created them, the -wal is still empty and no other process has the
+// -shm open (every SQLite connection keeps a read lock on it): the folder is left as it was.
+void SourceDatabase::removeSidecarsThisRunCreated() {
+    const QString wal = m_path + QStringLiteral("-wal");
+    const QString shm = m_path + QStringLiteral("-shm");
+    if (!m_sidecarsCreated.contains(shm) || !QFileInfo::exists(shm))
+        return;
+    if (QFileInfo::exists(wal) && (!m_sidecarsCreated.contains(wal) || QFileInfo(wal).size() != 0))
+        return;
+    const QByteArray shmName = QFile::encodeName(shm);
+    const int fd = ::open(shmName.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    struct flock lock {};
+    lock.l_type = F_WRLCK;
+    lock.l_whence = SEEK_SET; // the whole file: every lock byte SQLite uses
+    const bool unused = ::fcntl(fd, F_GETLK, &lock) == 0 && lock.l_type == F_UNLCK;
+    ::close(fd);
+    if (!unused)
+        return;
+    if (m_sidecarsCreated.contains(wal))
+        ::unlink(QFile::encodeName(wal).constData());
+    ::unlink(shmName.constData());
 }
 
 Result<std::unique_ptr<SourceDatabase>> SourceDatabase::open(const QString &path,
@@ -145,6 +176,9 @@ Result<std::unique_ptr<SourceDatabase>> SourceDatabase::open(const QString &path
         QStringLiteral("magellan-kv-source-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     std::unique_ptr<SourceDatabase> source(new SourceDatabase(path, connectionName));
     source->m_lockTimeoutMs = lockTimeoutMs;
+    for (const QString &sidecar : {path + QStringLiteral("-wal"), path + QStringLiteral("-shm")})
+        if (!QFileInfo::exists(sidecar) && !QFileInfo(sidecar).isSymLink())
+            source->m_sidecarsCreated << sidecar;
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
     if (!db.isValid())
         return Status::internal(
@@ -189,9 +223,18 @@ Status SourceDatabase::sqliteError(int resultCode, const QString &what) const {
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
         return Status::corrupt(QStringLiteral("%1: is corrupt (%2): %3").arg(m_path, detail, what));
+    case SQLITE_READONLY:
+        if (QFileInfo(m_path + QStringLiteral("-journal")).size() > 0)
+            return Status::invalidInput(
+                QStringLiteral("%1: has a hot rollback journal (%1-journal): a program stopped "
+                               "while writing to it, and its last change must be rolled back "
+                               "before it can be read. magellan-kv opens sources read-only and "
+                               "will not do that; open the database once with sqlite3 (or "
+                               "magellan) in a folder you can write, then migrate again")
+                    .arg(m_path));
+        [[fallthrough]];
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
-    case SQLITE_READONLY:
         return Status::ioError(
             QStringLiteral("%1: cannot be read (%2): %3").arg(m_path, detail, what));
     default:
@@ -220,6 +263,25 @@ Result<SourceInfo> SourceDatabase::inspectColumns() {
     return readSchema(false, false);
 }
 
+namespace {
+
+// What a side table's name holds when it is not an ordinary rowid table; "" when it is one.
+QString notReadableAs(const QString &type, bool withoutRowid) {
+    if (type == QLatin1String("view"))
+        return QStringLiteral("a view");
+    if (type == QLatin1String("virtual"))
+        return QStringLiteral("a virtual table");
+    if (type == QLatin1String("shadow"))
+        return QStringLiteral("a shadow table of a virtual table");
+    if (type != QLatin1String("table"))
+        return QStringLiteral("a %1").arg(type);
+    if (withoutRowid)
+        return QStringLiteral("a WITHOUT ROWID table");
+    return {};
+}
+
+} // namespace
+
 Result<SourceInfo> SourceDatabase::readSchema(bool countRows, bool countGroups) {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     SourceInfo info;
@@ -239,53 +301,144 @@ Result<SourceInfo> SourceDatabase::readSchema(bool countRows, bool countGroups) 
     if (query.next())
         info.journalMode = query.value(0).toString();
 
-    QStringList tableNames;
-    if (!query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'")))
+    struct SchemaObject {
+        QString name;
+        QString type; // table, view, virtual, shadow
+        bool withoutRowid = false;
+    };
+    std::vector<SchemaObject> objects;
+    if (!query.exec(
+            QStringLiteral("SELECT name, type, wr FROM pragma_table_list WHERE schema = 'main'")))
         return failed(QStringLiteral("reading the schema"));
     while (query.next())
-        tableNames << query.value(0).toString();
+        objects.push_back(
+            {query.value(0).toString(), query.value(1).toString(), query.value(2).toInt() != 0});
+    // SQLite matches names without regard to ASCII case: so does every lookup here.
+    const auto findObject = [&](std::string_view name) -> const SchemaObject * {
+        for (const SchemaObject &object : objects)
+            if (sameSqlName(object.name.toStdString(), name))
+                return &object;
+        return nullptr;
+    };
 
-    if (tableNames.contains(QLatin1String("magellan_meta")) &&
-        query.exec(QStringLiteral("SELECT magellan_schema_version FROM magellan_meta LIMIT 1")) &&
+    if (const SchemaObject *meta = findObject("magellan_meta");
+        meta &&
+        query.exec(QStringLiteral("SELECT magellan_schema_version FROM %1 LIMIT 1")
+                       .arg(quoted(meta->name))) &&
         query.next())
         info.schemaVersion = query.value(0).toInt();
 
     for (const TableDefinition &definition : allTableDefinitions()) {
         SourceTableInfo table;
         table.table = definition.table;
-        const QString name = tableName(definition.table);
-        table.exists = tableNames.contains(name);
+        const SchemaObject *object = findObject(definition.name);
+        if (object) {
+            table.sqlName = object->name;
+            table.notReadable = notReadableAs(object->type, object->withoutRowid);
+        }
+        table.exists = object && table.notReadable.isEmpty();
         if (table.exists) {
-            if (!query.exec(QStringLiteral("PRAGMA table_info(%1)").arg(quoted(name))))
-                return failed(QStringLiteral("reading the columns of %1").arg(name));
+            const QString name = quoted(table.sqlName);
+            if (!query.exec(QStringLiteral("PRAGMA table_xinfo(%1)").arg(name)))
+                return failed(QStringLiteral("reading the columns of %1").arg(table.sqlName));
             while (query.next())
-                table.columns << query.value(1).toString();
-            if (countRows) {
-                if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(quoted(name))) ||
-                    !query.next())
-                    return failed(QStringLiteral("counting the rows of %1").arg(name));
-                table.rows = query.value(0).toLongLong();
-            }
-            if (countGroups && !definition.groupColumn.empty()) {
-                const QString group = QString::fromLatin1(definition.groupColumn.data(),
-                                                          definition.groupColumn.size());
-                if (!table.columns.contains(group)) {
-                    table.groups = table.rows > 0 ? 1 : 0; // v5: every node in the NULL group
-                } else {
-                    const QString sql =
-                        QStringLiteral("SELECT COUNT(DISTINCT %1) + EXISTS(SELECT 1 FROM %2 WHERE "
-                                       "%1 IS NULL) FROM %2")
-                            .arg(quoted(group), quoted(name));
-                    if (!query.exec(sql) || !query.next())
-                        return failed(QStringLiteral("counting the groups of %1").arg(name));
-                    table.groups = query.value(0).toLongLong();
+                if (query.value(6).toInt() != 1) // 1: hidden column of a virtual table
+                    table.columns << query.value(1).toString();
+            for (const char *rowid : {"rowid", "_rowid_", "oid"}) {
+                const bool taken =
+                    std::any_of(table.columns.begin(), table.columns.end(), [&](const QString &c) {
+                        return sameSqlName(c.toStdString(), rowid);
+                    });
+                if (!taken) {
+                    table.rowidName = QLatin1String(rowid);
+                    break;
                 }
+            }
+            if (table.rowidName.isEmpty()) {
+                table.exists = false;
+                table.notReadable = QStringLiteral(
+                    "a table whose columns named rowid, _rowid_ and oid hide its row id");
+            }
+        }
+        if (table.exists && countRows) {
+            if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM %1 NOT INDEXED")
+                                .arg(quoted(table.sqlName))) ||
+                !query.next())
+                return failed(QStringLiteral("counting the rows of %1").arg(table.sqlName));
+            table.rows = query.value(0).toLongLong();
+        }
+        if (table.exists && countGroups && !definition.groupColumn.empty()) {
+            const auto group =
+                std::find_if(table.columns.begin(), table.columns.end(), [&](const QString &c) {
+                    return sameSqlName(c.toStdString(), definition.groupColumn);
+                });
+            if (group == table.columns.end()) {
+                table.groups = table.rows > 0 ? 1 : 0; // v5: every node in the NULL group
+            } else {
+                const QString sql =
+                    QStringLiteral("SELECT COUNT(DISTINCT %1) + EXISTS(SELECT 1 FROM %2 WHERE "
+                                   "%1 IS NULL) FROM %2")
+                        .arg(quoted(*group), quoted(table.sqlName));
+                if (!query.exec(sql) || !query.next())
+                    return failed(QStringLiteral("counting the groups of %1").arg(table.sqlName));
+                table.groups = query.value(0).toLongLong();
             }
         }
         info.tables.push_back(table);
     }
     query.finish();
     return info;
+}
+
+Status SourceDatabase::checkStructure(const SourceTableInfo &table,
+                                      const std::function<bool()> &cancelled) {
+    // quick_check(T) walks T and its indexes: every page read once, cells in order, counts
+    // consistent. It is interrupted through the progress handler when a cancel comes.
+    struct Handler {
+        const std::function<bool()> *cancelled;
+        bool stopped = false;
+    } handler{&cancelled};
+    sqlite3_progress_handler(
+        m_handle, 100000,
+        [](void *data) {
+            auto *h = static_cast<Handler *>(data);
+            h->stopped = *h->cancelled && (*h->cancelled)();
+            return h->stopped ? 1 : 0;
+        },
+        &handler);
+    const QByteArray sql =
+        QStringLiteral("PRAGMA quick_check(%1)").arg(quoted(table.sqlName)).toUtf8();
+    sqlite3_stmt *statement = nullptr;
+    int rc = sqlite3_prepare_v2(m_handle, sql.constData(), static_cast<int>(sql.size()), &statement,
+                                nullptr);
+    QStringList problems;
+    while (rc == SQLITE_OK || rc == SQLITE_ROW) {
+        rc = sqlite3_step(statement);
+        if (rc != SQLITE_ROW)
+            break;
+        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(statement, 0));
+        for (const QString &line : (text ? QString::fromUtf8(text) : QString()).split('\n'))
+            if (line != QLatin1String("ok") && !line.startsWith(QLatin1String("***")) &&
+                !line.isEmpty() && problems.size() < 3)
+                problems << line;
+    }
+    const QString message = QString::fromUtf8(sqlite3_errmsg(m_handle));
+    sqlite3_finalize(statement);
+    sqlite3_progress_handler(m_handle, 0, nullptr, nullptr);
+    if (handler.stopped)
+        return Status::cancelled(
+            QStringLiteral("cancelled while checking %1").arg(tableName(table.table)));
+    if (rc != SQLITE_DONE)
+        return sqliteError(
+            rc, QStringLiteral("checking the structure of %1: %2").arg(table.sqlName, message));
+    if (!problems.isEmpty())
+        return Status::corrupt(
+            QStringLiteral("%1: is corrupt: its table %2 is damaged, so its rows cannot all be "
+                           "read (SQLite's quick_check: %3); repair the database (sqlite3 "
+                           ".recover) and migrate "
+                           "the repaired copy")
+                .arg(m_path, table.sqlName, problems.join(QStringLiteral("; "))));
+    return Status::ok();
 }
 
 } // namespace magellan

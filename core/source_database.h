@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 struct sqlite3;
@@ -16,8 +17,11 @@ namespace magellan {
 
 struct SourceTableInfo {
     SourceTable table;
-    bool exists = false;
-    QStringList columns; // real columns, in table order (PRAGMA table_info)
+    bool exists = false; // an ordinary table with a rowid, which a run can read
+    QString notReadable; // when its name is taken by something else: what that is ("a view")
+    QString sqlName;     // the name as the schema spells it (AST_NODES for ast_nodes)
+    QString rowidName;   // rowid, _rowid_ or oid: the first that no column takes
+    QStringList columns; // real columns, generated ones too, in table order (table_xinfo)
     qint64 rows = 0;
     qint64 groups = -1; // distinct group ids, NULL counted as one; -1 when not counted
 };
@@ -33,6 +37,7 @@ struct SourceInfo {
     const SourceTableInfo &table(SourceTable table) const {
         return tables[static_cast<size_t>(table)];
     }
+    // Whether any of code_chunks, ast_nodes, cfg_blocks is there, readable or not.
     bool hasAnySideTable() const;
 };
 
@@ -48,8 +53,9 @@ public:
     SourceDatabase(const SourceDatabase &) = delete;
     SourceDatabase &operator=(const SourceDatabase &) = delete;
 
-    // Reads schema version, tables, real columns and row counts from the snapshot; counts
-    // distinct groups of ast_nodes and cfg_blocks when `countGroups` (a full index scan).
+    // Reads schema version, tables, real columns and row counts from the snapshot (counted from
+    // the tables, not an index); counts distinct groups of ast_nodes and cfg_blocks when
+    // `countGroups` (a full index scan: for people to read, never for the store).
     Result<SourceInfo> inspect(bool countGroups);
     // Only which tables exist and their real columns: no counting, for quick lookups.
     Result<SourceInfo> inspectColumns();
@@ -61,15 +67,22 @@ public:
     // "{path}: {what}" for a failed SQLite call, with a status code that matches its cause.
     Status sqliteError(int resultCode, const QString &what) const;
 
+    // Corrupt, naming the table, when SQLite's quick_check finds the table or its indexes
+    // damaged (pages referenced twice, out of order, unreadable). Reads every page of them.
+    Status checkStructure(const SourceTableInfo &table, const std::function<bool()> &cancelled);
+
 private:
     SourceDatabase(QString path, QString connectionName);
     Result<SourceInfo> readSchema(bool countRows, bool countGroups);
     Status beginSnapshot();
 
+    void removeSidecarsThisRunCreated();
+
     QString m_path;
     QString m_connectionName;
     sqlite3 *m_handle = nullptr;
     int m_lockTimeoutMs = 0;
+    QStringList m_sidecarsCreated; // -wal and -shm files absent before the open
 };
 
 // Checks the file itself before SQLite sees it: exists, is a file, is not empty, has a SQLite

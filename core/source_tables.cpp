@@ -1,5 +1,7 @@
 #include "source_tables.h"
 
+#include <algorithm>
+
 namespace magellan {
 
 const std::vector<TableDefinition> &allTableDefinitions() {
@@ -90,6 +92,12 @@ const TableDefinition *findTableDefinition(const QString &name) {
         if (name == QLatin1String(alias))
             return &tableDefinition(table);
     return nullptr;
+}
+
+bool sameSqlName(std::string_view a, std::string_view b) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                              [&](char x, char y) { return lower(x) == lower(y); });
 }
 
 QString tableName(SourceTable table) {

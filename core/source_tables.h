@@ -56,6 +56,9 @@ const TableDefinition &tableDefinition(SourceTable table);
 const TableDefinition *findTableDefinition(const QString &name);
 QString tableName(SourceTable table);
 
+// Whether two table or column names are one to SQLite: equal but for ASCII case.
+bool sameSqlName(std::string_view a, std::string_view b);
+
 // The prefix every key of `table` starts with under `layout` (rejects excepted).
 std::string keyPrefix(SourceTable table, KeyLayout layout);
 

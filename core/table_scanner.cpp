@@ -82,28 +82,40 @@ void TableScanner::planColumns() {
     for (const QString &column : m_info.columns)
         m_columnNames.push_back(column.toStdString());
     m_width = m_columnNames.size() + 1;
+    // Columns are found as SQLite finds them, without regard to ASCII case.
     const auto valueIndexOf = [&](std::string_view name) {
         for (size_t i = 0; i < m_columnNames.size(); ++i)
-            if (m_columnNames[i] == name)
+            if (sameSqlName(m_columnNames[i], name))
                 return static_cast<int>(i) + 1;
         return -1;
     };
-    const auto field = [&](std::string_view name) {
+    const auto field = [&](std::string_view name, int valueIndex) {
         return OutputField{jsonKeyOf(name), "," + jsonKeyOf(std::string(name) + "_base64"),
-                           valueIndexOf(name)};
+                           valueIndex, std::string(name), false};
     };
-    // Listed fields first (null when absent), then every other column in table order; the group
-    // column of ast_nodes is the key, not a field.
+    // Listed fields first, in the contract's spelling (null when absent), then every other column
+    // in table order and its own spelling; the group column of ast_nodes is the key, not a field.
     for (const std::string_view name : m_definition.listedFields)
-        m_valueFields.push_back(field(name));
-    for (const std::string &name : m_columnNames) {
+        m_valueFields.push_back(field(name, valueIndexOf(name)));
+    for (size_t i = 0; i < m_columnNames.size(); ++i) {
+        const std::string &name = m_columnNames[i];
         const auto &listed = m_definition.listedFields;
-        const bool isListed = std::find(listed.begin(), listed.end(), name) != listed.end();
-        if (!isListed && name != m_definition.groupColumn)
-            m_valueFields.push_back(field(name));
+        const bool isListed = std::any_of(listed.begin(), listed.end(),
+                                          [&](std::string_view l) { return sameSqlName(l, name); });
+        if (!isListed && !(m_grouped && sameSqlName(name, m_definition.groupColumn)))
+            m_valueFields.push_back(field(name, static_cast<int>(i) + 1));
     }
-    for (const std::string &name : m_columnNames)
-        m_rowFields.push_back(field(name));
+    for (size_t i = 0; i < m_columnNames.size(); ++i)
+        m_rowFields.push_back(field(m_columnNames[i], static_cast<int>(i) + 1));
+    // A repaired value's {name}_base64 sibling must not meet a field of that name.
+    for (std::vector<OutputField> *fields : {&m_valueFields, &m_rowFields})
+        for (OutputField &f : *fields)
+            f.siblingTaken = std::any_of(fields->begin(), fields->end(), [&](const OutputField &o) {
+                return o.name == f.name + "_base64";
+            });
+    for (const OutputField &f : m_valueFields)
+        if (f.siblingTaken && f.valueIndex >= 0)
+            m_siblingTakenIndexes.push_back(f.valueIndex);
     for (const ColumnConstraint &constraint : m_definition.constraints)
         m_checks.push_back(
             {constraint, valueIndexOf(constraint.column), passingTypesOf(constraint)});
@@ -125,17 +137,22 @@ QStringList TableScanner::storageOrderSql() const {
 }
 
 QString TableScanner::selectSql(Order order) const {
-    QStringList columns{QStringLiteral("rowid")};
+    // The row id by a name no column takes; every row read from the table itself, never through
+    // an index, which may disagree with it (kv-format.md, "Names and shapes").
+    const QString rowid = m_info.rowidName;
+    QStringList columns{rowid};
     for (const std::string &name : m_columnNames)
         columns << quotedIdentifier(name);
-    const QString table = quotedIdentifier(std::string(m_definition.name));
+    const QString table =
+        quotedIdentifier(m_info.sqlName.toStdString()) + QStringLiteral(" NOT INDEXED");
     if (order == Order::Storage)
-        return QStringLiteral("SELECT %1 FROM %2 ORDER BY rowid")
-            .arg(columns.join(QLatin1Char(',')), table);
+        return QStringLiteral("SELECT %1 FROM %2 ORDER BY %3")
+            .arg(columns.join(QLatin1Char(',')), table, rowid);
     // Rows whose keys are equal must come out next to each other, the earliest rowid first.
     QStringList keyOrder;
     const auto has = [&](std::string_view name) {
-        return std::find(m_columnNames.begin(), m_columnNames.end(), name) != m_columnNames.end();
+        return std::any_of(m_columnNames.begin(), m_columnNames.end(),
+                           [&](const std::string &c) { return sameSqlName(c, name); });
     };
     if (m_grouped) {
         if (has(m_definition.groupColumn))
@@ -159,7 +176,7 @@ QString TableScanner::selectSql(Order order) const {
                 keyOrder << QStringLiteral("CAST(%1 AS TEXT) COLLATE BINARY").arg(column);
         }
     }
-    keyOrder << QStringLiteral("rowid");
+    keyOrder << rowid;
     QString where;
     const QString groupColumn = quotedIdentifier(std::string(m_definition.groupColumn));
     if (order == Order::NullGroup)
@@ -233,7 +250,11 @@ Status TableScanner::encodeBatch(const RowBatch &batch, KvSink &sink) {
         m_row = &batch.values[r * m_width];
         ++m_rowsSeen;
         Status status;
-        if (const auto violation = checkRow(batch.hasInfiniteReal)) {
+        if (m_rowsAsFound) {
+            m_value.clear();
+            encodeObject(m_rowFields, m_value);
+            status = sink.put(kvkey::reject(m_definition.name, m_row[0].integer), m_value);
+        } else if (const auto violation = checkRow(batch.hasInfiniteReal)) {
             if (m_order == Order::Key || m_order == Order::Storage) // not again in a second pass
                 status = reject(sink, *violation);
         } else if (m_order == Order::Storage) {
@@ -256,7 +277,7 @@ bool TableScanner::passesChecksAtAGlance() const {
 }
 
 std::optional<TableScanner::Violation> TableScanner::checkRow(bool mayHoldInfiniteReal) const {
-    if (!mayHoldInfiniteReal && passesChecksAtAGlance())
+    if (!mayHoldInfiniteReal && m_siblingTakenIndexes.empty() && passesChecksAtAGlance())
         return std::nullopt;
     for (const CheckedColumn &check : m_checks) {
         // Names are made into QStrings only for a violation: this loop runs for every row.
@@ -305,6 +326,16 @@ std::optional<TableScanner::Violation> TableScanner::checkRow(bool mayHoldInfini
                                                 "the key")
                                      .arg(column())};
             break;
+        }
+    }
+    for (const int index : m_siblingTakenIndexes) {
+        const SqlValue &value = m_row[index];
+        if (value.type == SQLITE_BLOB ||
+            (value.type == SQLITE_TEXT && !utf8::isValid(value.bytes))) {
+            const QString column = QString::fromStdString(m_columnNames[index - 1]);
+            return Violation{column, QStringLiteral("%1 needs a %1_base64 field for its exact "
+                                                    "bytes, and that name is taken by a column")
+                                         .arg(column)};
         }
     }
     for (size_t i = 1; i < m_width; ++i) {
@@ -364,12 +395,20 @@ void TableScanner::appendValue(const SqlValue &value, const OutputField &field, 
     m_scratch.clear();
     utf8::appendRepaired(value.bytes, m_scratch);
     JsonWriter::appendEscaped(m_scratch, out);
-    out += field.jsonBase64Key;
-    out += '"';
-    out += QByteArray::fromRawData(value.bytes.data(), static_cast<qsizetype>(value.bytes.size()))
-               .toBase64()
-               .toStdString();
-    out += '"';
+    // Where a column takes the sibling's name (only ever in a reject's row: such a value rejects
+    // its row), the bytes go to the reject's "row_base64" instead.
+    std::string &into = field.siblingTaken ? m_movedBase64 : out;
+    if (field.siblingTaken) {
+        into += m_movedBase64.empty() ? "" : ",";
+        into += field.jsonKey;
+    } else {
+        into += field.jsonBase64Key;
+    }
+    into += '"';
+    into += QByteArray::fromRawData(value.bytes.data(), static_cast<qsizetype>(value.bytes.size()))
+                .toBase64()
+                .toStdString();
+    into += '"';
     ++m_result.repairedValues;
 }
 
@@ -460,6 +499,7 @@ void TableScanner::encodeObjectValueByValue(const std::vector<OutputField> &fiel
 Status TableScanner::reject(KvSink &sink, const Violation &violation) {
     const qint64 rowid = m_row[0].integer;
     std::string row;
+    m_movedBase64.clear();
     encodeObject(m_rowFields, row);
     const std::string key = kvkey::reject(m_definition.name, rowid);
     std::string value;
@@ -471,6 +511,10 @@ Status TableScanner::reject(KvSink &sink, const Violation &violation) {
     writer.stringValue(violation.column.toStdString());
     writer.key("row");
     writer.rawValue(row);
+    if (!m_movedBase64.empty()) {
+        writer.key("row_base64");
+        writer.rawValue("{" + m_movedBase64 + "}");
+    }
     writer.endObject();
     m_result.checksum.add(key, row);
     ++m_result.rejectedRows;
@@ -539,14 +583,38 @@ Status TableScanner::afterBatch(size_t rows, ProgressObserver *observer) {
     if (m_order == Order::Key || m_order == Order::Storage) {
         const qint64 before = m_rowsRead;
         m_rowsRead += static_cast<qint64>(rows);
-        if (!observer || before / progressInterval == m_rowsRead / progressInterval)
+        if (!observer || before / progressInterval == m_rowsRead / progressInterval ||
+            m_rowsRead <= m_rowsReported) // read again after a fallback: no step back
             return Status::ok();
+        m_rowsReported = m_rowsRead;
         observer->tableProgress(MigrationPhase::Scanning, m_info.table, m_rowsRead,
                                 std::max(m_info.rows, m_rowsRead));
     }
     if (observer && observer->isCancelRequested())
         return Status::cancelled(
             QStringLiteral("cancelled while reading %1").arg(tableName(m_info.table)));
+    return Status::ok();
+}
+
+// A table read in storage order gives each rowid once, in rising order; anything else is a
+// damaged b-tree (a page read twice, or pages out of order, and then likely one missed).
+Status TableScanner::checkStorageOrder(const RowBatch &batch) {
+    if (m_order != Order::Storage)
+        return Status::ok();
+    for (size_t r = 0; r < batch.rows; ++r) {
+        const std::int64_t rowid = batch.values[r * m_width].integer;
+        if (m_lastRowid && rowid <= *m_lastRowid)
+            return Status::corrupt(
+                QStringLiteral(
+                    "%1: is corrupt: its table %2 is damaged: read in storage order, row %3 comes "
+                    "after row %4, so some rows would be read twice and others "
+                    "missed; repair the database (sqlite3 .recover) and migrate the "
+                    "repaired copy")
+                    .arg(m_source.path(), m_info.sqlName)
+                    .arg(rowid)
+                    .arg(*m_lastRowid));
+        m_lastRowid = rowid;
+    }
     return Status::ok();
 }
 
@@ -557,6 +625,8 @@ Status TableScanner::readAll(sqlite3_stmt *statement, KvSink &sink, ProgressObse
         rc = fillBatch(statement, batch);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
             return stepError(rc);
+        if (Status status = checkStorageOrder(batch); !status.isOk())
+            return status;
         if (Status status = encodeBatch(batch, sink); !status.isOk())
             return status;
         if (Status status = afterBatch(batch.rows, observer); !status.isOk())
@@ -590,6 +660,8 @@ Status TableScanner::readAllPipelined(sqlite3_stmt *statement, KvSink &sink,
             read = stepError(rc);
             break;
         }
+        if (read = checkStorageOrder(*batch); !read.isOk())
+            break;
         const size_t rows = batch->rows;
         if (!pipe.push(std::move(batch)))
             break;
@@ -615,6 +687,7 @@ Status TableScanner::carryStorageOrderRow(KvSink &sink) {
             m_writtenGroups.erase(written);
             m_result.checksum.subtract(share.checksum);
             --m_result.keysWritten;
+            m_result.keysPutAgain = true; // the second pass puts its whole value again
             return deferGroup(*group, static_cast<qint64>(share.checksum.rows), share.repaired);
         }
         if (Status status = closeIdlestGroups(group, openGroupLimit - 1, openGroupBytes, sink);
@@ -727,6 +800,7 @@ void TableScanner::resetScan(Order order) {
     m_result = TableScanResult{};
     m_result.table = m_info.table;
     m_rowsRead = 0;
+    m_lastRowid.reset();
     m_rowsSeen = 0;
     m_groupOpen = false;
     m_openGroups.clear();
@@ -794,7 +868,9 @@ Result<TableScanResult> TableScanner::run(KvSink &sink, ProgressObserver *observ
         scanned = status.isOk(); // else: read it all again, by key
     }
     if (!scanned) {
+        const bool putBefore = m_order != Order::Key; // the storage-order attempt put some keys
         resetScan(Order::Key);
+        m_result.keysPutAgain = putBefore;
         if (Status status = scan(Order::Key, sink, observer); !status.isOk())
             return status;
         if (Status closed = closeGroup(sink); !closed.isOk())

@@ -34,6 +34,7 @@ struct TableScanResult {
     qint64 recordsCarried = 0;
     qint64 rejectedRows = 0;
     qint64 repairedValues = 0; // values written with a _base64 sibling
+    bool keysPutAgain = false; // some key went to the sink twice: the store holds dead versions
     RowChecksum checksum;      // carried and rejected rows, as encoded
     double seconds = 0;
     std::vector<RejectedRow> rejects; // the first few, for people to read
@@ -82,6 +83,9 @@ public:
 
     // Scans only the rows `filter` selects (the browser's side-by-side view).
     void setRowFilter(RowFilter filter) { m_filter = std::move(filter); }
+    // On: every row is put as found, under its reject key, whatever its checks say (what a
+    // reject's "row" holds), for comparing a stored reject with its source row.
+    void setRowsAsFound(bool asFound) { m_rowsAsFound = asFound; }
     // Off: encodes on the calling thread too (small scans; tests comparing both ways).
     void setPipelined(bool pipelined) { m_pipelined = pipelined; }
 
@@ -116,6 +120,8 @@ private:
         std::string jsonKey;       // "name":
         std::string jsonBase64Key; // ,"name_base64":
         int valueIndex = -1;       // into a row's values; -1 writes null
+        std::string name;          // as written in the value
+        bool siblingTaken = false; // a field of the same object is named name_base64
     };
     struct CheckedColumn {
         ColumnConstraint constraint;
@@ -164,6 +170,7 @@ private:
     Status readAll(sqlite3_stmt *statement, KvSink &sink, ProgressObserver *observer);
     Status readAllPipelined(sqlite3_stmt *statement, KvSink &sink, ProgressObserver *observer);
     Status afterBatch(size_t rows, ProgressObserver *observer);
+    Status checkStorageOrder(const RowBatch &batch);
     Status stepError(int rc) const;
     std::optional<Violation> checkRow(bool mayHoldInfiniteReal) const;
     bool passesChecksAtAGlance() const;
@@ -190,17 +197,21 @@ private:
     std::vector<OutputField> m_rowFields;   // every column as found, for rejects
     std::vector<CheckedColumn> m_checks;
     std::vector<int> m_keyIndexes; // single-row tables: key columns' indexes into a row's values
+    std::vector<int> m_siblingTakenIndexes; // value fields whose repair has no name to go by
     int m_groupIndex = -1;
     int m_idIndex = -1;
 
     std::optional<RowFilter> m_filter;
     bool m_pipelined = true;
+    bool m_rowsAsFound = false;
     Order m_order = Order::Key;
     // While a pipelined scan runs, the calling thread owns m_rowsRead and the encoder thread owns
     // m_result and every member below; they meet only after the encoder is joined.
     qint64 m_rowsRead = 0;
-    size_t m_width = 0;              // values per row: the rowid, then every column
-    const SqlValue *m_row = nullptr; // the row being encoded; [0] is the rowid
+    qint64 m_rowsReported = 0; // progress never goes back, even when a table is read again
+    std::optional<std::int64_t> m_lastRowid; // storage order: each rowid above the one before
+    size_t m_width = 0;                      // values per row: the rowid, then every column
+    const SqlValue *m_row = nullptr;         // the row being encoded; [0] is the rowid
     TableScanResult m_result;
 
     std::string m_previousKey; // single-row tables: duplicate detection
@@ -211,6 +222,8 @@ private:
     std::string m_value;
     std::string m_scratch;
     std::string m_objectBuffer; // encodePlainObject's
+    std::string
+        m_movedBase64; // a reject's row: repairs whose sibling name is taken, as JSON fields
 
     // Storage order only (the encoder's): groups open and written, the groups and rows left for
     // the deferred pass, and whether the table must be read by key after all.

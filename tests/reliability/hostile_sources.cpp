@@ -186,6 +186,55 @@ INSERT INTO cfg_blocks VALUES
    'x > 0', 'later', 1);
 )sql";
 
+const char *const namesInOtherCase = R"sql(
+-- Tables and columns in the case SQLite ignores: AST_NODES is ast_nodes, File_Path is file_path.
+CREATE TABLE CODE_CHUNKS(ID INTEGER PRIMARY KEY, File_Path TEXT, BYTE_START INTEGER,
+  Byte_End INTEGER, CONTENT TEXT, content_hash TEXT, Symbol_Name TEXT, symbol_kind TEXT,
+  created_at INTEGER, Extra TEXT);
+CREATE TABLE AST_NODES(Id INTEGER PRIMARY KEY, PARENT_ID INTEGER, KIND TEXT, BYTE_START INTEGER,
+  BYTE_END INTEGER, FILE_ID INTEGER);
+CREATE TABLE Cfg_Blocks(ID INTEGER PRIMARY KEY, FUNCTION_ID INTEGER, KIND TEXT, TERMINATOR TEXT,
+  BYTE_START INTEGER, BYTE_END INTEGER, START_LINE INTEGER, START_COL INTEGER, END_LINE INTEGER,
+  END_COL INTEGER);
+INSERT INTO code_chunks VALUES (1, 'src/a.rs', 0, 10, 'fn a() {}', 'h', 'a', 'function', 1, 'x');
+INSERT INTO ast_nodes VALUES (1, NULL, 'source_file', 0, 10, 7), (2, 1, 'fn', 0, 9, 7),
+  (3, NULL, 'orphan', 0, 1, NULL);
+INSERT INTO cfg_blocks VALUES (1, 4, 'entry', 'return', 0, 1, 1, 0, 1, 1);
+)sql";
+
+const char *const oddColumnNames = R"sql(
+-- A column with the empty name, one with spaces and quotes, generated columns (virtual and
+-- stored), and columns named rowid and oid: SQLite's own rowid is the row id.
+CREATE TABLE code_chunks(id INTEGER, file_path TEXT, byte_start INTEGER, byte_end INTEGER,
+  content TEXT, content_hash TEXT, symbol_name TEXT, symbol_kind TEXT, created_at INTEGER,
+  "" TEXT, " a ""b"" " TEXT, rowid TEXT, oid INTEGER, size INTEGER AS (byte_end - byte_start),
+  upper_name TEXT AS (upper(symbol_name)) STORED);
+CREATE TABLE ast_nodes(id INTEGER, parent_id INTEGER, kind TEXT, byte_start INTEGER,
+  byte_end INTEGER, file_id INTEGER, _rowid_ INTEGER, span INTEGER AS (byte_end - byte_start));
+CREATE TABLE cfg_blocks(id INTEGER PRIMARY KEY, function_id INTEGER, kind TEXT, terminator TEXT,
+  byte_start INTEGER, byte_end INTEGER, start_line INTEGER, start_col INTEGER, end_line INTEGER,
+  end_col INTEGER);
+INSERT INTO code_chunks(rowid, id, file_path, byte_start, byte_end, content, "", " a ""b"" ", oid)
+  VALUES (1, 1, 'src/a.rs', 0, 10, 'a', 'empty-named', 'spaced', 5),
+         (2, 2, 'src/a.rs', 0, 10, 'b', 'dup', NULL, 5),
+         (3, 3, 'src/b.rs', 3, 4, NULL, NULL, NULL, 9);
+UPDATE code_chunks SET rowid = 'not the row id' WHERE id = 1;
+INSERT INTO ast_nodes(id, parent_id, kind, byte_start, byte_end, file_id, _rowid_)
+  VALUES (1, NULL, 'source_file', 0, 10, 1, 1), (2, 1, 'fn', 0, 4, 1, 1), (3, 1, NULL, 0, 4, 1, 1);
+INSERT INTO cfg_blocks VALUES (1, 4, 'entry', 'return', 0, 1, 1, 0, 1, 1);
+)sql";
+
+const char *const base64NameTaken = R"sql(
+-- content needs repair in row 2, and content_base64 is a column of its own: no value may hold two
+-- fields of one name, so that row is rejected; in the reject, the bytes move to row_base64.
+CREATE TABLE code_chunks(id INTEGER PRIMARY KEY, file_path TEXT, byte_start INTEGER,
+  byte_end INTEGER, content TEXT, content_hash TEXT, symbol_name TEXT, symbol_kind TEXT,
+  created_at INTEGER, content_base64 TEXT);
+INSERT INTO code_chunks VALUES (1, 'src/a.rs', 0, 1, 'fine', 'h', NULL, NULL, 1, 'own value'),
+  (2, 'src/a.rs', 1, 2, X'FF00', 'h', NULL, NULL, 1, 'own value'),
+  (3, 'src/a.rs', 2, 3, CAST(X'66FF' AS TEXT), 'h', NULL, NULL, 1, NULL);
+)sql";
+
 QString createWithUncheckpointedWal(const QString &path) {
     const QString error = createDatabase(path, QString::fromUtf8(laxSchema) + QStringLiteral(R"sql(
 PRAGMA journal_mode=WAL;
@@ -303,6 +352,46 @@ const std::vector<HostileSource> &hostileSources() {
          [](const Entries &entries) {
              return expectValueField(entries, "chunk:src/a.rs:0:10",
                                      R"("odd \"quoted\" name":7,"ünïcödé":"ü")");
+         }},
+        {QStringLiteral("table and column names in another case"),
+         withSql(namesInOtherCase, false),
+         {},
+         [](const Entries &entries) {
+             QString problem =
+                 expectKeys(entries, {"chunk:src/a.rs:0:10", "ast:7", "ast:null", "cfg:4"});
+             if (problem.isEmpty())
+                 problem = expectValueField(entries, "chunk:src/a.rs:0:10",
+                                            R"({"id":1,"file_path":"src/a.rs","byte_start":0)");
+             if (problem.isEmpty())
+                 problem = expectValueField(entries, "chunk:src/a.rs:0:10", R"("Extra":"x")");
+             return problem;
+         }},
+        {QStringLiteral("empty, spaced, generated and rowid-named columns"),
+         withSql(oddColumnNames, false),
+         {{T::CodeChunks, 2,
+           QStringLiteral("duplicate key chunk:src/a.rs:0:10: already taken by "
+                          "row 1")},
+          {T::AstNodes, 3, QStringLiteral("NULL in required column kind")}},
+         [](const Entries &entries) {
+             QString problem = expectValueField(
+                 entries, "chunk:src/a.rs:0:10",
+                 R"("":"empty-named"," a \"b\" ":"spaced","rowid":"not the row id","oid":5,)"
+                 R"("size":10,"upper_name":null)");
+             if (problem.isEmpty())
+                 problem = expectValueField(entries, "ast:1", R"("_rowid_":1,"span":10)");
+             return problem;
+         }},
+        {QStringLiteral("a repair whose _base64 name is taken"),
+         withSql(base64NameTaken, false),
+         {{T::CodeChunks, 2, QStringLiteral("that name is taken by a column")},
+          {T::CodeChunks, 3, QStringLiteral("that name is taken by a column")}},
+         [](const Entries &entries) {
+             QString problem = expectValueField(entries, "reject:code_chunks:2",
+                                                R"("row_base64":{"content":"/wA="})");
+             if (problem.isEmpty())
+                 problem = expectValueField(entries, "reject:code_chunks:2",
+                                            R"("content_base64":"own value"})");
+             return problem;
          }},
         {QStringLiteral("-wal file with committed rows not checkpointed"),
          createWithUncheckpointedWal,

@@ -228,7 +228,21 @@ private:
     void checkTable(sqlite3 *db, SourceTable table) {
         const std::string name(tableDefinition(table).name);
         sqlite3_stmt *statement = nullptr;
-        const std::string sql = "SELECT rowid, * FROM \"" + name + "\"";
+        // The row id by a name no column takes; columns matched as SQLite matches them.
+        std::string rowid;
+        for (const char *candidate : {"rowid", "_rowid_", "oid"}) {
+            sqlite3_stmt *probe = nullptr;
+            const std::string probeSql = "SELECT 1 FROM pragma_table_xinfo('" + name +
+                                         "') WHERE lower(name) = '" + candidate + "'";
+            sqlite3_prepare_v2(db, probeSql.c_str(), -1, &probe, nullptr);
+            const bool taken = probe && sqlite3_step(probe) == SQLITE_ROW;
+            sqlite3_finalize(probe);
+            if (!taken) {
+                rowid = candidate;
+                break;
+            }
+        }
+        const std::string sql = "SELECT " + rowid + ", * FROM \"" + name + "\"";
         if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK) {
             sqlite3_finalize(statement);
             return; // the source has no such table
@@ -248,7 +262,7 @@ private:
             } else {
                 int idColumn = -1;
                 for (int c = 1; c < columns; ++c)
-                    if (std::string_view(sqlite3_column_name(statement, c)) == "id")
+                    if (sameSqlName(sqlite3_column_name(statement, c), "id"))
                         idColumn = c;
                 if (idColumn < 0 || sqlite3_column_type(statement, idColumn) != SQLITE_INTEGER) {
                     problem(where + QStringLiteral("neither rejected nor with an integer id"));
@@ -266,7 +280,12 @@ private:
             stored->matched = true;
             const bool isReject = rejected != m_index.rejected[table].end();
             for (int c = 1; c < columns; ++c) {
-                const std::string column = sqlite3_column_name(statement, c);
+                std::string column = sqlite3_column_name(statement, c);
+                for (const std::string &field : contractFields.at(table))
+                    if (sameSqlName(field, column))
+                        column = field; // a listed field keeps the contract's spelling
+                if (sameSqlName(column, "file_id"))
+                    column = "file_id";
                 QString difference;
                 if (!isReject && table == SourceTable::AstNodes && column == "file_id") {
                     const bool isNull = sqlite3_column_type(statement, c) == SQLITE_NULL;
