@@ -377,8 +377,8 @@ private Q_SLOTS:
     void namesThatAreNotUtf8AreRefused_data() {
         QTest::addColumn<QString>("script");
         QTest::addColumn<QString>("shown");
-        QTest::newRow("destination")
-            << R"sh(exec "$0" migrate "$1" "$2/$(printf 'out\377.kv')")sh" << "out\\xff.kv";
+        QTest::newRow("destination") << R"sh(exec "$0" migrate "$1" "$2/$(printf 'out\377.kv')")sh"
+                                     << "out\\xff.kv";
         QTest::newRow("source")
             << R"sh(cp "$1" "$2/$(printf 'in\376.db')" && exec "$0" migrate "$2/$(printf 'in\376.db')" "$2/in.kv")sh"
             << "in\\xfe.db";
@@ -439,8 +439,9 @@ private Q_SLOTS:
         QCOMPARE(full.exitCode, 3);
         QVERIFY2(full.err.startsWith(QStringLiteral("magellan-kv: error: cannot write the output")),
                  qPrintable(full.err));
-        QCOMPARE(runToolThroughShell(QStringLiteral(R"sh(exec "$0" --version > /dev/full)sh")).exitCode,
-                 3);
+        QCOMPARE(
+            runToolThroughShell(QStringLiteral(R"sh(exec "$0" --version > /dev/full)sh")).exitCode,
+            3);
 
         int pipeEnds[2];
         QCOMPARE(::pipe(pipeEnds), 0);
