@@ -70,6 +70,9 @@ int runBrowser(int argc, char **argv, const QStringList &arguments) {
 }
 
 int main(int argc, char **argv) {
+    // A name Qt cannot hold unchanged would be read or written under another name: refused.
+    if (const std::optional<QByteArray> argument = magellan::unrepresentableArgument(argc, argv))
+        return magellan::refuseUnrepresentableArgument(*argument);
     QStringList arguments = argumentList(argc, argv);
     if (arguments.value(1) == QLatin1String("browse"))
         return runBrowser(argc, argv, arguments);

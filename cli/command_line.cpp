@@ -2,6 +2,7 @@
 
 #include "interrupt_watch.h"
 #include "migration.h"
+#include "path_safety.h"
 #include "report_text.h"
 #include "terminal_progress.h"
 
@@ -11,7 +12,11 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <cerrno>
+#include <cmath>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
 
 namespace magellan {
 namespace {
@@ -54,7 +59,8 @@ Exit status:
   0    every table verified, no row rejected
   1    verification failed, or rows were rejected (the store is complete; see the report)
   2    bad input or usage (the message names the file and the problem); nothing written
-  3    the run failed for another reason (I/O error, disk full); nothing written
+  3    the run failed for another reason (I/O error, disk full); nothing written, or only
+       the report or the output could not be written (the store is complete)
   130  interrupted by Ctrl-C or SIGTERM; nothing written
 )";
 
@@ -89,6 +95,23 @@ int exitStatusFor(const Status &status) {
 
 void printJson(const nlohmann::ordered_json &json) {
     std::fprintf(stdout, "%s\n", json.dump(2).c_str());
+}
+
+constexpr double longestLockTimeoutSeconds = 86400; // a day: longer is a typo, not a wish
+
+// --lock-timeout in milliseconds; nullopt, with `error` set, when it is not a number of seconds
+// from 0 to a day.
+std::optional<int> readLockTimeout(const QCommandLineParser &parser, QString &error) {
+    const QString text = parser.value(QStringLiteral("lock-timeout"));
+    bool ok = false;
+    const double seconds = text.trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(seconds) || seconds < 0 || seconds > longestLockTimeoutSeconds) {
+        error = QStringLiteral("--lock-timeout must be a number of seconds from 0 to %1, not '%2'")
+                    .arg(longestLockTimeoutSeconds)
+                    .arg(text);
+        return std::nullopt;
+    }
+    return static_cast<int>(std::lround(seconds * 1000));
 }
 
 struct TableOptions {
@@ -147,8 +170,12 @@ int runInspect(const QStringList &arguments) {
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2)
         return usageError(QStringLiteral("inspect takes one database: magellan-kv inspect SRC"));
-    const int timeoutMs = parser.value(QStringLiteral("lock-timeout")).toDouble() * 1000;
-    Result<std::unique_ptr<SourceDatabase>> source = SourceDatabase::open(positional[1], timeoutMs);
+    QString timeoutError;
+    const std::optional<int> timeoutMs = readLockTimeout(parser, timeoutError);
+    if (!timeoutMs)
+        return usageError(timeoutError);
+    Result<std::unique_ptr<SourceDatabase>> source =
+        SourceDatabase::open(positional[1], *timeoutMs);
     if (!source.isOk()) {
         printError(source.status().message());
         return exitStatusFor(source.status());
@@ -189,12 +216,26 @@ int runMigrate(const QStringList &arguments) {
     TableOptions tableOptions;
     if (const QString error = readTableOptions(parser, tableOptions); !error.isEmpty())
         return usageError(error);
+    QString timeoutError;
+    const std::optional<int> timeoutMs = readLockTimeout(parser, timeoutError);
+    if (!timeoutMs)
+        return usageError(timeoutError);
+    const QString reportPath = parser.value(QStringLiteral("report"));
+    if (parser.isSet(QStringLiteral("report"))) {
+        // Before anything is read or written: a report path that would harm the source or the
+        // store, or that cannot be written, ends the run here.
+        if (Status status = checkReportPath(reportPath, positional[1], positional[2]);
+            !status.isOk()) {
+            printError(status.message());
+            return exitStatusFor(status);
+        }
+    }
     MigrationOptions options;
     options.layout = tableOptions.layout.value_or(KeyLayout::Seed);
     options.tables = tableOptions.tables;
     options.replaceExisting = parser.isSet(QStringLiteral("force"));
     options.verify = !parser.isSet(QStringLiteral("no-verify"));
-    options.lockTimeoutMs = parser.value(QStringLiteral("lock-timeout")).toDouble() * 1000;
+    options.lockTimeoutMs = *timeoutMs;
 
     const InterruptWatch interrupts;
     TerminalProgress progress(stderr, [&] { return interrupts.requested(); });
@@ -202,16 +243,21 @@ int runMigrate(const QStringList &arguments) {
         migrateDatabase(positional[1], positional[2], options, &progress);
     const bool haveReport =
         outcome.status.isOk() || outcome.status.code() == Status::Code::VerificationFailed;
+    bool reportWritten = true;
     if (parser.isSet(QStringLiteral("report")) && haveReport) {
-        QSaveFile file(parser.value(QStringLiteral("report")));
+        QSaveFile file(reportPath);
         const std::string json = outcome.report.toJson().dump(2) + "\n";
-        if (!file.open(QIODevice::WriteOnly) || file.write(json.data(), json.size()) < 0 ||
-            !file.commit())
+        reportWritten = file.open(QIODevice::WriteOnly) &&
+                        file.write(json.data(), json.size()) == qint64(json.size()) &&
+                        file.commit();
+        if (!reportWritten)
             printError(QStringLiteral("%1: cannot write the report: %2")
-                           .arg(file.fileName(), file.errorString()));
+                           .arg(reportPath, file.errorString()));
     }
-    return finishRun(outcome, parser.isSet(QStringLiteral("json")),
-                     QStringLiteral("nothing was written to %1").arg(positional[2]));
+    const int exitStatus =
+        finishRun(outcome, parser.isSet(QStringLiteral("json")),
+                  QStringLiteral("nothing was written to %1").arg(positional[2]));
+    return reportWritten ? exitStatus : int(ExitFailed);
 }
 
 int runVerify(const QStringList &arguments) {
@@ -231,10 +277,14 @@ int runVerify(const QStringList &arguments) {
     TableOptions tableOptions;
     if (const QString error = readTableOptions(parser, tableOptions); !error.isEmpty())
         return usageError(error);
+    QString timeoutError;
+    const std::optional<int> timeoutMs = readLockTimeout(parser, timeoutError);
+    if (!timeoutMs)
+        return usageError(timeoutError);
     VerifyOptions options;
     options.layout = tableOptions.layout;
     options.tables = tableOptions.tables;
-    options.lockTimeoutMs = parser.value(QStringLiteral("lock-timeout")).toDouble() * 1000;
+    options.lockTimeoutMs = *timeoutMs;
     const InterruptWatch interrupts;
     TerminalProgress progress(stderr, [&] { return interrupts.requested(); });
     const MigrationOutcome outcome = verifyStore(positional[1], positional[2], options, &progress);
@@ -242,7 +292,47 @@ int runVerify(const QStringList &arguments) {
                      QStringLiteral("nothing verified"));
 }
 
+// `status`, or ExitFailed with a message when what was printed on stdout did not all arrive
+// (a full disk, a closed pipe): a result the user never saw is not a success.
+int checkOutputWritten(int status) {
+    errno = 0;
+    const bool flushed = std::fflush(stdout) == 0;
+    if (flushed && !std::ferror(stdout))
+        return status;
+    const int error = errno;
+    if (error != 0)
+        std::fprintf(stderr, "magellan-kv: error: cannot write the output: %s\n",
+                     std::strerror(error));
+    else
+        std::fprintf(stderr, "magellan-kv: error: cannot write the output\n");
+    return status == ExitVerified || status == ExitMismatch ? int(ExitFailed) : status;
+}
+
 } // namespace
+
+std::optional<QByteArray> unrepresentableArgument(int argc, char **argv) {
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray bytes(argv[i]);
+        if (QFile::encodeName(QFile::decodeName(bytes)) != bytes)
+            return bytes;
+    }
+    return std::nullopt;
+}
+
+int refuseUnrepresentableArgument(const QByteArray &argument) {
+    QByteArray shown;
+    for (const char c : argument) {
+        const auto byte = static_cast<unsigned char>(c);
+        shown += byte < 0x20 || byte >= 0x7f
+                     ? QByteArray("\\x") + QByteArray::number(byte, 16).rightJustified(2, '0')
+                     : QByteArray(1, c);
+    }
+    std::fprintf(stderr,
+                 "magellan-kv: error: %s: is not valid UTF-8; magellan-kv cannot use this name "
+                 "without changing it (rename the file)\n",
+                 shown.constData());
+    return ExitBadInput;
+}
 
 bool isCommandLineInvocation(const QStringList &arguments) {
     if (arguments.size() < 2)
@@ -255,7 +345,7 @@ bool isCommandLineInvocation(const QStringList &arguments) {
     return !looksLikePath && !QFileInfo::exists(first);
 }
 
-int runCommandLine(const QStringList &arguments) {
+static int runCommand(const QStringList &arguments) {
     const QString command = arguments.value(1);
     if (command == QLatin1String("-h") || command == QLatin1String("--help")) {
         std::fputs(usageText, stdout);
@@ -273,6 +363,12 @@ int runCommandLine(const QStringList &arguments) {
     if (command == QLatin1String("verify"))
         return runVerify(arguments);
     return usageError(QStringLiteral("unknown command or option '%1'").arg(command));
+}
+
+int runCommandLine(const QStringList &arguments) {
+    // A closed pipe makes a write fail (and the run end with a message) instead of killing it.
+    std::signal(SIGPIPE, SIG_IGN);
+    return checkOutputWritten(runCommand(arguments));
 }
 
 } // namespace magellan

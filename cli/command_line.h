@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QByteArray>
 #include <QStringList>
+
+#include <optional>
 
 namespace magellan {
 
@@ -16,6 +19,14 @@ enum ExitStatus : int {
 // True when `arguments` (argv, program name first) ask for a headless command rather than the
 // desktop app: a subcommand, --help or --version.
 bool isCommandLineInvocation(const QStringList &arguments);
+
+// The first argument of argv (after the program name) whose bytes do not come back the same from
+// a QString (a name that is not valid UTF-8), or nullopt. Used as a QString, such a name would
+// lead to another file than the one given.
+std::optional<QByteArray> unrepresentableArgument(int argc, char **argv);
+
+// Prints the one-line refusal of `argument` (its odd bytes shown as \xNN); returns ExitBadInput.
+int refuseUnrepresentableArgument(const QByteArray &argument);
 
 // Runs the headless command in `arguments` (argv, program name first) and returns the exit
 // status. REQUIRES: a QCoreApplication exists.

@@ -5,6 +5,9 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <mutex>
+#include <set>
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -24,14 +27,58 @@ rocksdb::Slice slice(std::string_view text) {
     return {text.data(), text.size()};
 }
 
+// Stores this process holds open with their lock (canonical paths): RocksDB refuses a second
+// open, and the lock must not be probed, as closing any descriptor of LOCK would release it.
+class LockedStores {
+public:
+    void add(const QString &path) {
+        const std::lock_guard lock(m_mutex);
+        m_paths.insert(path);
+    }
+    void remove(const QString &path) {
+        const std::lock_guard lock(m_mutex);
+        m_paths.erase(path);
+    }
+    bool contains(const QString &path) const {
+        const std::lock_guard lock(m_mutex);
+        return m_paths.count(path) > 0;
+    }
+
+private:
+    mutable std::mutex m_mutex;
+    std::set<QString> m_paths;
+};
+
+LockedStores &lockedStores() {
+    static LockedStores stores;
+    return stores;
+}
+
+QString canonicalStorePath(const QString &path) {
+    const QString canonical = QFileInfo(path).canonicalFilePath();
+    return canonical.isEmpty() ? QFileInfo(path).absoluteFilePath() : canonical;
+}
+
+// Why opening the store at `path` failed with `status`: Busy when its lock is held (known from
+// the lock itself, not from RocksDB's words, which also hold the path), else as storeError().
+Status openError(const QString &path, const rocksdb::Status &status) {
+    if (status.IsIOError() && !status.IsNoSpace()) {
+        if (lockedStores().contains(canonicalStorePath(path)))
+            return Status::busy(
+                QStringLiteral("%1: the store is already open in this process").arg(path));
+        if (const qint64 holder = storeLockHolder(path))
+            return Status::busy(
+                QStringLiteral("%1: the store is in use by another process (pid %2)")
+                    .arg(path)
+                    .arg(holder));
+    }
+    return storeError(path, status, QStringLiteral("opening the store"));
+}
+
 } // namespace
 
 Status storeError(const QString &path, const rocksdb::Status &status, const QString &what) {
     const QString detail = QString::fromStdString(status.ToString());
-    if (status.IsIOError() && (detail.contains(QLatin1String("lock")) ||
-                               detail.contains(QLatin1String("Resource temporarily unavailable"))))
-        return Status::busy(
-            QStringLiteral("%1: the store is in use by another process (%2)").arg(path, detail));
     if (status.IsCorruption())
         return Status::corrupt(QStringLiteral("%1: the store is damaged: %2").arg(path, detail));
     if (status.IsNoSpace())
@@ -63,6 +110,8 @@ rocksdb::Options storeOptions() {
 }
 
 qint64 storeLockHolder(const QString &path) {
+    if (lockedStores().contains(canonicalStorePath(path)))
+        return ::getpid();
     // RocksDB locks LOCK with fcntl; F_GETLK names the holder without taking the lock.
     const QByteArray lockFile = QDir(path).filePath(QStringLiteral("LOCK")).toLocal8Bit();
     const int fd = ::open(lockFile.constData(), O_RDWR | O_CLOEXEC);
@@ -82,7 +131,8 @@ bool isKvStoreFolder(const QString &path) {
 }
 
 KvStore::KvStore(QString path, rocksdb::DB *db, Mode mode)
-    : m_path(std::move(path)), m_db(db),
+    : m_path(std::move(path)),
+      m_lockedPath(mode == Mode::ReadOnly ? QString() : canonicalStorePath(m_path)), m_db(db),
       // A new store is written in bulk: its batch is sized once, for a full batch plus one entry.
       m_batch(std::make_unique<rocksdb::WriteBatch>(
           mode == Mode::CreateNew ? batchBytes + largeValueBytes : 0)) {}
@@ -90,6 +140,8 @@ KvStore::KvStore(QString path, rocksdb::DB *db, Mode mode)
 KvStore::~KvStore() {
     if (m_db)
         m_db->Close();
+    if (!m_lockedPath.isEmpty())
+        lockedStores().remove(m_lockedPath);
 }
 
 Result<std::unique_ptr<KvStore>> KvStore::open(const QString &path, Mode mode) {
@@ -113,8 +165,11 @@ Result<std::unique_ptr<KvStore>> KvStore::open(const QString &path, Mode mode) {
                                        ? rocksdb::DB::OpenForReadOnly(options, native, &db)
                                        : rocksdb::DB::Open(options, native, &db);
     if (!status.ok())
-        return storeError(path, status, QStringLiteral("opening the store"));
-    return std::unique_ptr<KvStore>(new KvStore(path, db, mode));
+        return openError(path, status);
+    std::unique_ptr<KvStore> store(new KvStore(path, db, mode));
+    if (!store->m_lockedPath.isEmpty())
+        lockedStores().add(store->m_lockedPath);
+    return store;
 }
 
 Status KvStore::put(std::string_view key, std::string_view value) {
@@ -200,8 +255,8 @@ std::unique_ptr<KvStore::Cursor> KvStore::cursor(std::optional<std::string> uppe
         bound = std::make_unique<Cursor::UpperBound>(std::move(*upperBound));
         options.iterate_upper_bound = &bound->slice;
     }
-    auto cursor =
-        std::make_unique<Cursor>(std::unique_ptr<rocksdb::Iterator>(m_db->NewIterator(options)));
+    auto cursor = std::make_unique<Cursor>(
+        m_path, std::unique_ptr<rocksdb::Iterator>(m_db->NewIterator(options)));
     cursor->m_upperBound = std::move(bound);
     return cursor;
 }
@@ -279,8 +334,8 @@ Result<qint64> KvStore::storedEntryVersions() const {
     return entries;
 }
 
-KvStore::Cursor::Cursor(std::unique_ptr<rocksdb::Iterator> iterator)
-    : m_iterator(std::move(iterator)) {}
+KvStore::Cursor::Cursor(QString storePath, std::unique_ptr<rocksdb::Iterator> iterator)
+    : m_storePath(std::move(storePath)), m_iterator(std::move(iterator)) {}
 KvStore::Cursor::~Cursor() = default;
 void KvStore::Cursor::seekToFirst() {
     m_iterator->SeekToFirst();
@@ -304,9 +359,7 @@ std::string_view KvStore::Cursor::value() const {
 }
 Status KvStore::Cursor::status() const {
     const rocksdb::Status status = m_iterator->status();
-    return status.ok() ? Status::ok()
-                       : Status::ioError(QStringLiteral("reading the store: %1")
-                                             .arg(QString::fromStdString(status.ToString())));
+    return status.ok() ? Status::ok() : storeError(m_storePath, status, QStringLiteral("reading"));
 }
 
 } // namespace magellan

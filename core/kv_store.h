@@ -48,7 +48,8 @@ public:
     // Walks keys in order. Lives no longer than the store.
     class Cursor {
     public:
-        explicit Cursor(std::unique_ptr<rocksdb::Iterator> iterator);
+        // `storePath` names the store in the errors of status().
+        Cursor(QString storePath, std::unique_ptr<rocksdb::Iterator> iterator);
         ~Cursor();
         void seekToFirst();
         void seek(std::string_view key);
@@ -56,11 +57,12 @@ public:
         bool isValid() const;
         std::string_view key() const;   // REQUIRES: isValid()
         std::string_view value() const; // REQUIRES: isValid()
-        Status status() const;
+        Status status() const;          // errors name the store
 
     private:
         friend class KvStore;
         struct UpperBound;
+        QString m_storePath;
         std::unique_ptr<UpperBound> m_upperBound; // read by the iterator, which it outlives
         std::unique_ptr<rocksdb::Iterator> m_iterator;
     };
@@ -86,11 +88,13 @@ private:
     Status writeBatch();
 
     QString m_path;
+    QString m_lockedPath; // canonical, while this object holds the store's lock; else empty
     std::unique_ptr<rocksdb::DB> m_db;
     std::unique_ptr<rocksdb::WriteBatch> m_batch;
 };
 
-// The pid of another process that holds the store at `path` open for writing, or 0.
+// The pid of the process that holds the store at `path` open for writing (this one's when it
+// does, found without touching the lock), or 0.
 qint64 storeLockHolder(const QString &path);
 
 // True when `path` is a folder that holds a RocksDB store (it has a CURRENT file).

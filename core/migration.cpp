@@ -3,6 +3,7 @@
 #include "bulk_load_sink.h"
 #include "kv_store.h"
 #include "migration_record.h"
+#include "path_safety.h"
 #include "source_database.h"
 #include "staged_destination.h"
 #include "store_contents.h"
@@ -148,6 +149,9 @@ MigrationOutcome migrateDatabase(const QString &sourcePath, const QString &desti
         return outcome;
     };
 
+    if (Status status = checkDestinationApartFromSource(sourcePath, destinationPath);
+        !status.isOk())
+        return fail(status);
     Result<std::unique_ptr<SourceDatabase>> source =
         openSource(sourcePath, options.lockTimeoutMs, options.tables, report);
     if (!source.isOk())

@@ -124,7 +124,17 @@ StagedDestination::~StagedDestination() {
 }
 
 Result<StagedDestination> StagedDestination::prepare(const QString &path, bool replace) {
-    const QFileInfo destination(path);
+    // A link is kept: what it points to is checked, staged beside and replaced (messages name
+    // `path`, as given). Staged beside the link, the exchange would swap the link away instead.
+    QString target = path;
+    if (const QFileInfo link(path); link.isSymLink()) {
+        target = link.canonicalFilePath();
+        if (target.isEmpty())
+            return Status::invalidInput(
+                QStringLiteral("%1: is a link to %2, which does not exist; refusing to touch it")
+                    .arg(path, link.symLinkTarget()));
+    }
+    const QFileInfo destination(target);
     const QFileInfo parent(destination.absolutePath());
     if (!parent.exists())
         return Status::invalidInput(
@@ -133,7 +143,7 @@ Result<StagedDestination> StagedDestination::prepare(const QString &path, bool r
         return Status::invalidInput(
             QStringLiteral("%1: %2 is not a folder").arg(path, parent.filePath()));
     // The lock first: whatever follows, up to the rename, is done by one migration at a time.
-    const LockAttempt lock = lockFile(destinationLockPath(path));
+    const LockAttempt lock = lockFile(destinationLockPath(target));
     if (lock.fd < 0 && lock.error == EWOULDBLOCK)
         return Status::busy(
             QStringLiteral("%1: another magellan-kv%2 is already writing a store there; try again "
@@ -164,9 +174,9 @@ Result<StagedDestination> StagedDestination::prepare(const QString &path, bool r
             return Status::invalidInput(
                 QStringLiteral("%1: is a file, not a store folder; refusing to touch it")
                     .arg(path));
-        const bool empty = QDir(path).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System |
-                                              QDir::NoDotAndDotDot);
-        const bool existingStore = isKvStoreFolder(path);
+        const bool empty = QDir(target).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System |
+                                                QDir::NoDotAndDotDot);
+        const bool existingStore = isKvStoreFolder(target);
         if (!existingStore && !empty)
             return Status::invalidInput(
                 QStringLiteral("%1: is a folder that is not a store; refusing to replace it")
@@ -174,14 +184,14 @@ Result<StagedDestination> StagedDestination::prepare(const QString &path, bool r
         if (!replace)
             return Status::invalidInput(
                 QStringLiteral("%1: already exists (use --force to replace it)").arg(path));
-        if (const pid_t holder = existingStore ? storeLockHolder(path) : 0)
+        if (const pid_t holder = existingStore ? storeLockHolder(target) : 0)
             return Status::busy(
                 QStringLiteral("%1: the store is in use by another process (pid %2)")
                     .arg(path)
                     .arg(holder));
         staged.m_replace = true;
     }
-    for (const QString &stale : staleStagingFolders(path))
+    for (const QString &stale : staleStagingFolders(target))
         QDir(stale).removeRecursively();
     return staged;
 }

@@ -15,7 +15,8 @@ class StagedDestination {
 public:
     // Checks that `path` can receive a store (absent; or, when `replace`, an existing store that
     // no process holds open), takes the destination's lock (Busy when another migration holds it)
-    // and creates the staging folder beside it.
+    // and creates the staging folder beside it. When `path` is a link, all of this is done for
+    // what it points to, and the link is kept.
     static Result<StagedDestination> prepare(const QString &path, bool replace);
 
     StagedDestination(StagedDestination &&other) noexcept;
@@ -23,7 +24,7 @@ public:
     ~StagedDestination();
 
     const QString &stagingPath() const { return m_stagingPath; }
-    const QString &destinationPath() const { return m_path; }
+    const QString &destinationPath() const { return m_path; } // a link resolved
 
     // Moves the staged store to the destination in one rename (an exchange when replacing, then
     // the old store is deleted). REQUIRES: the staged store is closed.

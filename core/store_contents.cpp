@@ -200,8 +200,8 @@ Result<StoreContents> readStoreContents(const KvStore &store, KeyLayout layout,
         if (Status helperStatus = helper.get(); status.isOk())
             status = helperStatus;
     }
-    if (!status.isOk())
-        return Status::ioError(store.path() + QStringLiteral(": ") + status.message());
+    if (!status.isOk()) // its message names the store
+        return Status::ioError(status.message());
     if (stopped) // and no error: a cancel
         return Status::cancelled(QStringLiteral("cancelled while reading the store back"));
     ownTally.merge(helperTally);

@@ -40,6 +40,31 @@ Run runTool(const QStringList &arguments) {
             QString::fromUtf8(process.readAllStandardError())};
 }
 
+// Runs magellan-kv through `sh -c script` with the binary as $0 and `arguments` as $1...: for
+// what QProcess cannot pass itself (raw bytes, redirections).
+Run runToolThroughShell(const QString &script, const QStringList &arguments = {}) {
+    QProcess process;
+    process.start(
+        QStringLiteral("/bin/sh"),
+        QStringList{QStringLiteral("-c"), script, qEnvironmentVariable("MAGELLAN_KV_BINARY")} +
+            arguments);
+    process.waitForFinished(120000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+// A run refused before anything was written: exit 2, one line naming `path` and `why`.
+void verifyRefused(const Run &run, const QString &path, const QString &why) {
+    QVERIFY2(run.exitCode == 2, qPrintable(QString::number(run.exitCode) + run.err + run.out));
+    QVERIFY2(
+        run.err.startsWith(QStringLiteral("magellan-kv: error: ") + path + QStringLiteral(": ")),
+        qPrintable(run.err));
+    QVERIFY2(run.err.contains(why), qPrintable(run.err));
+    QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
+    QCOMPARE(run.out, QString());
+}
+
 void writeFile(const QString &path, const QByteArray &bytes) {
     QFile file(path);
     file.open(QIODevice::WriteOnly | QIODevice::Truncate);
@@ -206,6 +231,231 @@ private Q_SLOTS:
         QCOMPARE(test::folderEntries(QFileInfo(destination).absolutePath()), before);
         if (QFileInfo(source).isFile())
             QCOMPARE(test::fileBytes(source), sourceBefore);
+    }
+
+    // A report path that would overwrite the source, one of its SQLite files, or land in the
+    // store or its staging folder, or that cannot be written at all, is refused before anything
+    // is read or written.
+    void harmfulOrUnwritableReportPathIsRefused_data() {
+        QTest::addColumn<QString>("report");
+        QTest::addColumn<QString>("why");
+        const QString folder = m_dir.filePath(QStringLiteral("report-paths"));
+        QDir().mkpath(folder + QStringLiteral("/sub"));
+        const QString source = folder + QStringLiteral("/code.db");
+        const QString dst = folder + QStringLiteral("/code.kv");
+        QTest::newRow("the source") << source << "is the source database";
+        QTest::newRow("the source via ..")
+            << folder + QStringLiteral("/sub/../code.db") << "is the source database";
+        QFile::link(source, folder + QStringLiteral("/link.json"));
+        QTest::newRow("a link to the source")
+            << folder + QStringLiteral("/link.json") << "is the source database";
+        for (const char *suffix : {"-wal", "-shm", "-journal"})
+            QTest::newRow(suffix) << source + QLatin1String(suffix)
+                                  << QStringLiteral("is the %1 file of the source database")
+                                         .arg(QLatin1String(suffix + 1));
+        QTest::newRow("the store") << dst << "is the destination store";
+        QTest::newRow("inside the store")
+            << dst + QStringLiteral("/report.json") << "is inside the destination store";
+        QTest::newRow("in the staging folder")
+            << folder + QStringLiteral("/.code.kv.magellan-kv-staging-4242/report.json")
+            << "staging folder";
+        QTest::newRow("missing folder")
+            << folder + QStringLiteral("/no/such/report.json") << "/no/such does not exist";
+        QTest::newRow("a folder") << folder + QStringLiteral("/sub") << "is a folder";
+    }
+    void harmfulOrUnwritableReportPathIsRefused() {
+        QFETCH(QString, report);
+        QFETCH(QString, why);
+        const QString folder = m_dir.filePath(QStringLiteral("report-paths"));
+        const QString source = folder + QStringLiteral("/code.db");
+        if (!QFileInfo::exists(source))
+            QCOMPARE(test::createDatabase(source, test::sampleSourceSql(50)), QString());
+        const QByteArray sourceBefore = test::fileBytes(source);
+        const QStringList before = test::folderEntries(folder);
+        const Run run =
+            runTool({QStringLiteral("migrate"), source, folder + QStringLiteral("/code.kv"),
+                     QStringLiteral("--report"), report});
+        verifyRefused(run, report, why);
+        QCOMPARE(test::fileBytes(source), sourceBefore);
+        QCOMPARE(test::folderEntries(folder), before);
+    }
+
+    // The report's folder disappears while the store is written: the store is published, but a
+    // report asked for and not written is a failure (3), not a success.
+    void reportThatCannotBeWrittenAtTheEndIsAFailure() {
+        const QString folder = m_dir.filePath(QStringLiteral("vanishing-report"));
+        QDir().mkpath(folder);
+        const QString dst = m_dir.filePath(QStringLiteral("vanishing-report.kv"));
+        const QString report = folder + QStringLiteral("/report.json");
+        QProcess process;
+        test::startTool(
+            process, {QStringLiteral("migrate"), m_source, dst, QStringLiteral("--report"), report},
+            true);
+        const qint64 pid = process.processId();
+        QVERIFY(pid > 0);
+        if (!test::waitUntilStopped(pid))
+            QFAIL(qPrintable(QStringLiteral("the run never reached the rename: ") +
+                             test::finishTool(process).err));
+        QVERIFY(QDir(folder).removeRecursively());
+        ::kill(static_cast<pid_t>(pid), SIGCONT);
+        const test::ToolRun run = test::finishTool(process);
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.err.contains(report + QStringLiteral(": cannot write the report")),
+                 qPrintable(run.err));
+    }
+
+    // SQLite opens CODE.db-journal (-wal, -shm) as its own file: a store folder by that name
+    // would make every later open of the source fail. Refused, however the name is spelled.
+    void destinationThatIsTheSourceOrItsSqliteFileIsRefused_data() {
+        QTest::addColumn<QString>("destination");
+        QTest::addColumn<QString>("why");
+        const QString folder = m_dir.filePath(QStringLiteral("sidecars"));
+        QDir().mkpath(folder + QStringLiteral("/sub"));
+        QFile::link(folder, m_dir.filePath(QStringLiteral("sidecars-link")));
+        const QString source = folder + QStringLiteral("/code.db");
+        QTest::newRow("the source") << source << "is the source database";
+        for (const char *suffix : {"-journal", "-wal", "-shm"})
+            QTest::newRow(suffix) << source + QLatin1String(suffix)
+                                  << QStringLiteral("is where SQLite keeps the %1 file")
+                                         .arg(QLatin1String(suffix + 1));
+        QTest::newRow("through ..") << folder + QStringLiteral("/sub/../code.db-journal")
+                                    << "is where SQLite keeps the journal file";
+        QTest::newRow("through a linked folder")
+            << m_dir.filePath(QStringLiteral("sidecars-link/code.db-wal"))
+            << "is where SQLite keeps the wal file";
+    }
+    void destinationThatIsTheSourceOrItsSqliteFileIsRefused() {
+        QFETCH(QString, destination);
+        QFETCH(QString, why);
+        const QString folder = m_dir.filePath(QStringLiteral("sidecars"));
+        const QString source = folder + QStringLiteral("/code.db");
+        if (!QFileInfo::exists(source))
+            QCOMPARE(test::createDatabase(source, test::sampleSourceSql(50)), QString());
+        const QByteArray sourceBefore = test::fileBytes(source);
+        const QStringList before = test::folderEntries(folder);
+        verifyRefused(runTool({QStringLiteral("migrate"), source, destination}), destination, why);
+        QCOMPARE(test::folderEntries(folder), before);
+        QCOMPARE(test::fileBytes(source), sourceBefore);
+        QCOMPARE(runTool({QStringLiteral("inspect"), source}).exitCode, 0);
+    }
+
+    // --force on a link to a store replaces the store it points to, in one rename beside it;
+    // the link stays and nothing else is left. A link to nothing is refused.
+    void forceThroughALinkReplacesTheStoreItPointsTo() {
+        const QString folder = m_dir.filePath(QStringLiteral("linked-store"));
+        QDir().mkpath(folder);
+        const QString real = folder + QStringLiteral("/real.kv");
+        const QString link = folder + QStringLiteral("/link.kv");
+        QCOMPARE(runTool({QStringLiteral("migrate"), m_source, real, QStringLiteral("--tables"),
+                          QStringLiteral("code_chunks")})
+                     .exitCode,
+                 0);
+        QVERIFY(QFile::link(QStringLiteral("real.kv"), link));
+        const Run run =
+            runTool({QStringLiteral("migrate"), m_source, link, QStringLiteral("--force")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(test::folderEntries(folder),
+                 (QStringList{QStringLiteral("link.kv"), QStringLiteral("real.kv")}));
+        QVERIFY(QFileInfo(link).isSymLink());
+        QCOMPARE(QFileInfo(link).symLinkTarget(), real);
+        const auto stored = test::readStore(real);
+        QVERIFY(stored.lower_bound("ast:") != stored.end() &&
+                stored.lower_bound("ast:")->first.rfind("ast:", 0) == 0);
+        QCOMPARE(runTool({QStringLiteral("verify"), m_source, link}).exitCode, 0);
+
+        const QString dangling = folder + QStringLiteral("/dangling.kv");
+        QVERIFY(QFile::link(QStringLiteral("gone.kv"), dangling));
+        const QStringList before = test::folderEntries(folder);
+        verifyRefused(
+            runTool({QStringLiteral("migrate"), m_source, dangling, QStringLiteral("--force")}),
+            dangling, QStringLiteral("which does not exist"));
+        QCOMPARE(test::folderEntries(folder), before);
+    }
+
+    // A name that is not valid UTF-8 cannot pass through a QString unchanged: refused, never
+    // read or written under the changed name.
+    void namesThatAreNotUtf8AreRefused_data() {
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("destination") << R"sh(exec "$0" migrate "$1" "$2/$(printf 'out\377.kv')")sh"
+                                     << "out\\xff.kv";
+        QTest::newRow("source")
+            << R"sh(cp "$1" "$2/$(printf 'in\376.db')" && exec "$0" migrate "$2/$(printf 'in\376.db')" "$2/in.kv")sh"
+            << "in\\xfe.db";
+        QTest::newRow("report")
+            << R"sh(exec "$0" migrate "$1" "$2/r.kv" --report "$2/$(printf 'r\351.json')")sh"
+            << "r\\xe9.json";
+    }
+    void namesThatAreNotUtf8AreRefused() {
+        QFETCH(QString, script);
+        QFETCH(QString, shown);
+        QTemporaryDir folder;
+        const Run run = runToolThroughShell(script, {m_source, folder.path()});
+        QVERIFY2(run.exitCode == 2, qPrintable(run.err));
+        QVERIFY2(run.err.startsWith(QStringLiteral("magellan-kv: error: ")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(shown + QStringLiteral(": is not valid UTF-8")),
+                 qPrintable(run.err));
+        QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
+        // Nothing written under either name (the source row copies its input first).
+        const QStringList left = test::folderEntries(folder.path());
+        QVERIFY2(left.size() <= 1 && !left.join(QString()).contains(QStringLiteral(".kv")),
+                 qPrintable(left.join(QLatin1Char(' '))));
+    }
+
+    void lockTimeoutMustBeASaneNumberOfSeconds_data() {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("seconds");
+        for (const char *command : {"inspect", "migrate", "verify"})
+            for (const char *seconds : {"abc", "-5", "nan", "inf", "1e12", "86401", ""})
+                QTest::addRow("%s %s", command, seconds)
+                    << QString::fromLatin1(command) << QString::fromLatin1(seconds);
+    }
+    void lockTimeoutMustBeASaneNumberOfSeconds() {
+        QFETCH(QString, command);
+        QFETCH(QString, seconds);
+        const QString dst = m_dir.filePath(QStringLiteral("timeout.kv"));
+        QStringList arguments{command, m_source};
+        if (command != QLatin1String("inspect"))
+            arguments << (command == QLatin1String("verify")
+                              ? m_dir.filePath(QStringLiteral("code.kv"))
+                              : dst);
+        arguments << QStringLiteral("--lock-timeout=") + seconds;
+        const Run run = runTool(arguments);
+        QVERIFY2(run.exitCode == 2, qPrintable(run.err + run.out));
+        QVERIFY2(run.err.startsWith(
+                     QStringLiteral(
+                         "magellan-kv: error: --lock-timeout must be a number of seconds from 0 to "
+                         "86400, not '%1'")
+                         .arg(seconds)),
+                 qPrintable(run.err));
+        QCOMPARE(run.out, QString());
+        QVERIFY(!QFileInfo::exists(dst));
+    }
+
+    // Output that does not arrive is a failure with a message, not a silent success.
+    void outputThatCannotBeWrittenIsAFailure() {
+        const Run full = runToolThroughShell(
+            QStringLiteral(R"sh(exec "$0" inspect "$1" > /dev/full)sh"), {m_source});
+        QCOMPARE(full.exitCode, 3);
+        QVERIFY2(full.err.startsWith(QStringLiteral("magellan-kv: error: cannot write the output")),
+                 qPrintable(full.err));
+        QCOMPARE(
+            runToolThroughShell(QStringLiteral(R"sh(exec "$0" --version > /dev/full)sh")).exitCode,
+            3);
+
+        int pipeEnds[2];
+        QCOMPARE(::pipe(pipeEnds), 0);
+        ::close(pipeEnds[0]); // nobody will ever read
+        QProcess process;
+        const int writeEnd = pipeEnds[1];
+        process.setChildProcessModifier([writeEnd] { ::dup2(writeEnd, STDOUT_FILENO); });
+        process.start(qEnvironmentVariable("MAGELLAN_KV_BINARY"), {QStringLiteral("--help")});
+        QVERIFY(process.waitForFinished(60000));
+        ::close(writeEnd);
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit); // not killed by SIGPIPE
+        QCOMPARE(process.exitCode(), 3);
+        QVERIFY(QString::fromUtf8(process.readAllStandardError())
+                    .contains(QStringLiteral("cannot write the output")));
     }
 
     void sourceLockedByAWriter() {

@@ -1,7 +1,14 @@
 #include "kv_store.h"
 
+#include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace magellan;
 
@@ -88,6 +95,106 @@ private Q_SLOTS:
         for (above->seek(*middle); above->isValid(); above->next(), ++keys)
             QVERIFY(above->key() >= *middle);
         QCOMPARE(keys, 203);
+    }
+
+    // Errors are told apart by RocksDB's codes and the lock itself, not by words: a store under
+    // .../blocks/lock/ whose LOCK cannot be opened (it is a folder) is an I/O error, not "in use".
+    void anErrorNamingALockIsNotABusyStore() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("blocks/lock/store"));
+        QVERIFY(QDir().mkpath(path));
+        QVERIFY(KvStore::open(path, KvStore::Mode::CreateNew).isOk());
+        QVERIFY(QFile::remove(path + QStringLiteral("/LOCK")));
+        QVERIFY(QDir().mkdir(path + QStringLiteral("/LOCK")));
+        const auto store = KvStore::open(path, KvStore::Mode::ReadWrite);
+        QVERIFY(!store.isOk());
+        QCOMPARE(store.status().code(), Status::Code::IoError);
+        QVERIFY2(store.status().message().startsWith(path + QStringLiteral(": ")),
+                 qPrintable(store.status().message()));
+    }
+
+    // A lock really held, by another process or by this one, is Busy; the holder's pid is named.
+    void aHeldLockIsABusyStore() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("blocks/lock/store"));
+        QVERIFY(QDir().mkpath(path));
+        QVERIFY(KvStore::open(path, KvStore::Mode::CreateNew).isOk());
+        {
+            auto first = KvStore::open(path, KvStore::Mode::ReadWrite);
+            QVERIFY(first.isOk());
+            QCOMPARE(storeLockHolder(path), qint64(::getpid())); // asked without releasing it
+            const auto second = KvStore::open(path, KvStore::Mode::ReadWrite);
+            QVERIFY(!second.isOk());
+            QCOMPARE(second.status().code(), Status::Code::Busy);
+            QVERIFY2(second.status().message().contains(QStringLiteral("already open in this "
+                                                                       "process")),
+                     qPrintable(second.status().message()));
+        }
+        int ready[2];
+        QCOMPARE(::pipe(ready), 0);
+        const QByteArray lockFile = QFile::encodeName(path + QStringLiteral("/LOCK"));
+        const pid_t holder = ::fork();
+        if (holder == 0) { // holds LOCK the way RocksDB does, until killed
+            const int fd = ::open(lockFile.constData(), O_RDWR);
+            struct flock lock {};
+            lock.l_type = F_WRLCK;
+            lock.l_whence = SEEK_SET;
+            const char done = fd >= 0 && ::fcntl(fd, F_SETLK, &lock) == 0 ? 'y' : 'n';
+            if (::write(ready[1], &done, 1) == 1)
+                ::pause();
+            ::_exit(0);
+        }
+        QVERIFY(holder > 0);
+        char done = 0;
+        const bool locked = ::read(ready[0], &done, 1) == 1 && done == 'y';
+        const auto store = KvStore::open(path, KvStore::Mode::ReadWrite);
+        ::kill(holder, SIGKILL);
+        ::waitpid(holder, nullptr, 0);
+        ::close(ready[0]);
+        ::close(ready[1]);
+        QVERIFY(locked);
+        QVERIFY(!store.isOk());
+        QCOMPARE(store.status().code(), Status::Code::Busy);
+        QVERIFY2(store.status().message().contains(
+                     QStringLiteral("in use by another process (pid %1)").arg(holder)),
+                 qPrintable(store.status().message()));
+        QVERIFY(KvStore::open(path, KvStore::Mode::ReadWrite).isOk()); // free again
+    }
+
+    // A damaged table file found while walking: the cursor's error names the store.
+    void cursorErrorsNameTheStore() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("store"));
+        {
+            auto store = KvStore::open(path, KvStore::Mode::CreateNew);
+            QVERIFY(store.isOk());
+            std::uint64_t noise = 88172645463325252ULL;
+            for (int i = 0; i < 100; ++i) {
+                std::string value;
+                while (value.size() < 20000) {
+                    noise ^= noise << 13, noise ^= noise >> 7, noise ^= noise << 17;
+                    value += std::to_string(noise);
+                }
+                QVERIFY(store.value()->put("k" + std::to_string(1000 + i), value).isOk());
+            }
+            QVERIFY(store.value()->flush().isOk());
+        }
+        const QStringList tables = QDir(path).entryList({QStringLiteral("*.sst")});
+        QCOMPARE(tables.size(), 1);
+        QFile table(QDir(path).filePath(tables.first()));
+        QVERIFY(table.open(QIODevice::ReadWrite));
+        QVERIFY(table.seek(table.size() / 2));
+        QCOMPARE(table.write(QByteArray(64, '\x5a')), 64);
+        table.close();
+        auto store = KvStore::open(path, KvStore::Mode::ReadOnly);
+        QVERIFY(store.isOk());
+        const auto cursor = store.value()->cursor();
+        for (cursor->seekToFirst(); cursor->isValid(); cursor->next()) {
+        }
+        const Status status = cursor->status();
+        QVERIFY(!status.isOk());
+        QVERIFY2(status.message().startsWith(path + QStringLiteral(": ")),
+                 qPrintable(status.message()));
     }
 
     void aNewStoreNeedsAnEmptyPlace() {
