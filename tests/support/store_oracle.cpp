@@ -34,6 +34,7 @@ struct StoredRow {
     std::string key;
     std::optional<qint64> group; // ast/cfg: the group id of the key; nullopt for null
     bool matched = false;
+    Json movedBase64 = Json::object(); // a reject's row_base64
 };
 
 struct StoreIndex {
@@ -163,8 +164,11 @@ private:
                 QStringLiteral("%1: a reject of no known table").arg(QString::fromStdString(key)));
             return;
         }
-        const bool wellFormed = json.is_object() && json.size() == 3 && json.contains("reason") &&
-                                json["reason"].is_string() &&
+        // row_base64: the exact bytes of a repair whose _base64 name a column takes (rev. 2).
+        const bool moved =
+            json.is_object() && json.contains("row_base64") && json["row_base64"].is_object();
+        const bool wellFormed = json.is_object() && json.size() == (moved ? 4u : 3u) &&
+                                json.contains("reason") && json["reason"].is_string() &&
                                 !json["reason"].get<std::string>().empty() &&
                                 json.contains("column") && json["column"].is_string() &&
                                 json.contains("row") && json["row"].is_object();
@@ -174,18 +178,23 @@ private:
             return;
         }
         const qint64 rowid = std::stoll(key.substr(colon + 1));
-        m_index.rejected[definition->table].emplace(rowid,
-                                                    StoredRow{json["row"], key, std::nullopt});
+        StoredRow row{json["row"], key, std::nullopt};
+        if (moved)
+            row.movedBase64 = json["row_base64"];
+        m_index.rejected[definition->table].emplace(rowid, std::move(row));
     }
 
     // "" when `stored` holds the source value of column `column` of `statement`, else what differs.
-    static QString compareValue(const Json &row, const std::string &name, sqlite3_stmt *statement,
-                                int column) {
+    // `siblingIsColumn`: a column of the table is named {name}_base64, so a repair's bytes are
+    // in the reject's row_base64 (a carried row never needs one).
+    static QString compareValue(const Json &row, const Json &movedBase64, bool siblingIsColumn,
+                                const std::string &name, sqlite3_stmt *statement, int column) {
         const auto found = row.find(name);
         if (found == row.end())
             return QStringLiteral("no field");
         const Json &value = *found;
-        const auto base64 = row.find(name + "_base64");
+        const Json &siblings = siblingIsColumn ? movedBase64 : row;
+        const auto base64 = siblings.find(siblingIsColumn ? name : name + "_base64");
         switch (sqlite3_column_type(statement, column)) {
         case SQLITE_NULL:
             return value.is_null() ? QString() : QStringLiteral("expected null");
@@ -213,10 +222,10 @@ private:
             const bool validText = !blob && QString::fromUtf8(bytes).toUtf8() == bytes;
             if (validText)
                 return value.is_string() && value.get<std::string>() == bytes.toStdString() &&
-                               base64 == row.end()
+                               base64 == siblings.end()
                            ? QString()
                            : QStringLiteral("expected the text as it is");
-            if (!value.is_string() || base64 == row.end() || !base64->is_string() ||
+            if (!value.is_string() || base64 == siblings.end() || !base64->is_string() ||
                 base64->get<std::string>() != bytes.toBase64().toStdString())
                 return QStringLiteral("expected a string and the exact bytes in %1_base64")
                     .arg(QString::fromStdString(name));
@@ -293,7 +302,13 @@ private:
                         (!isNull && *stored->group != sqlite3_column_int64(statement, c)))
                         difference = QStringLiteral("in the wrong group");
                 } else {
-                    difference = compareValue(stored->fields, column, statement, c);
+                    std::string sibling = column + "_base64";
+                    bool siblingIsColumn = false;
+                    for (int o = 1; o < columns; ++o)
+                        siblingIsColumn =
+                            siblingIsColumn || sqlite3_column_name(statement, o) == sibling;
+                    difference = compareValue(stored->fields, stored->movedBase64, siblingIsColumn,
+                                              column, statement, c);
                 }
                 if (!difference.isEmpty())
                     problem(where + QString::fromStdString(column) + QStringLiteral(": ") +
