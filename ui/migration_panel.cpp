@@ -302,8 +302,8 @@ void MigrationPanel::requestCancel() {
         new QMessageBox(QMessageBox::Question, tr("Cancel the migration?"),
                         tr("Stop now? Nothing will be written to %1.").arg(destinationPath()),
                         QMessageBox::Yes | QMessageBox::No, this);
-    ask->button(QMessageBox::Yes)->setText(tr("Stop migrating"));
-    ask->button(QMessageBox::No)->setText(tr("Keep going"));
+    ask->button(QMessageBox::Yes)->setText(tr("&Stop migrating"));
+    ask->button(QMessageBox::No)->setText(tr("&Keep going"));
     ask->setDefaultButton(QMessageBox::No);
     ask->setAttribute(Qt::WA_DeleteOnClose);
     connect(ask, &QMessageBox::finished, this,
