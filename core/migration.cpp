@@ -200,7 +200,8 @@ MigrationOutcome migrateDatabase(const QString &sourcePath, const QString &desti
     // Test hook for tests/reliability: the process stops here, store complete, before the rename.
     if (qEnvironmentVariableIsSet("MAGELLAN_KV_TEST_STOP_BEFORE_PUBLISH"))
         std::raise(SIGSTOP);
-    if (observer && observer->isCancelRequested()) // as late as possible: nothing is public yet
+    // As late as possible (mayPublish() may wait for the user): nothing is public yet.
+    if (observer && (observer->isCancelRequested() || !observer->mayPublish()))
         return fail(Status::cancelled(QStringLiteral("cancelled before publishing")));
     if (Status status = staged->publish(); !status.isOk())
         return fail(status);

@@ -26,6 +26,9 @@ public:
     }
     // Polled every few thousand rows; true stops the work with Status::Cancelled.
     virtual bool isCancelRequested() const { return false; }
+    // Called once the store is complete, just before it replaces the destination; may block until
+    // the caller allows it. False stops the work with Status::Cancelled and nothing is published.
+    virtual bool mayPublish() { return true; }
 };
 
 // Lets through at most one update per interval, and always the first and the last.

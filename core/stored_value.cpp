@@ -14,11 +14,37 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
+// True when an array or object of `text` opens more than `limit` levels deep (strings skipped).
+bool nestsDeeperThan(std::string_view text, int limit) {
+    int depth = 0;
+    bool inString = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limit)
+                return true;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return false;
+}
+
 Result<json> parse(std::string_view value) {
-    json parsed = json::parse(value.begin(), value.end(), nullptr, false);
-    if (parsed.is_discarded())
-        return Status::invalidInput(QStringLiteral("the value is not valid JSON"));
-    return parsed;
+    return parseStoredJson(value);
+}
+
+// What a decoder that threw says instead: nothing thrown leaves the core.
+Status thrown(const char *what, const std::exception &error) {
+    return Status::internal(QStringLiteral("cannot decode this %1 value: %2")
+                                .arg(QLatin1String(what), QString::fromUtf8(error.what())));
 }
 
 QString text(const json &value) {
@@ -26,7 +52,44 @@ QString text(const json &value) {
         return QString::fromStdString(value.get<std::string>());
     if (value.is_null())
         return {};
-    return QString::fromStdString(value.dump());
+    return QString::fromStdString(value.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+// Every object of `records` (or `records` itself, when it is one object) as a row.
+Result<RecordTable> recordTableOf(const json &records) {
+    if (records.is_object())
+        return recordTableOf(json::array({records}));
+    if (!records.is_array())
+        return Status::invalidInput(QStringLiteral("the value is neither an object nor an array"));
+    RecordTable table;
+    std::map<std::string, int> columnOf;
+    for (const json &record : records) {
+        if (!record.is_object())
+            return Status::invalidInput(
+                QStringLiteral("the array holds something other than objects"));
+        for (const auto &item : record.items())
+            if (columnOf.emplace(item.key(), static_cast<int>(table.columns.size())).second)
+                table.columns << QString::fromStdString(item.key());
+    }
+    for (const json &record : records) {
+        QStringList row;
+        for (int i = 0; i < table.columns.size(); ++i)
+            row << QString();
+        for (const auto &item : record.items())
+            row[columnOf[item.key()]] =
+                item.value().is_null() ? QStringLiteral("NULL") : text(item.value());
+        table.rows.push_back(row);
+    }
+    return table;
+}
+
+// Moves a decoder's value into `into`, or its error into `problems`.
+template <typename T>
+void take(Result<T> result, std::optional<T> &into, std::vector<Status> &problems) {
+    if (result.isOk())
+        into = std::move(result.value());
+    else
+        problems.push_back(result.status());
 }
 
 std::optional<qint64> integer(const json &object, const char *field) {
@@ -37,6 +100,18 @@ std::optional<qint64> integer(const json &object, const char *field) {
 }
 
 } // namespace
+
+Result<json> parseStoredJson(std::string_view value) try {
+    if (nestsDeeperThan(value, maxValueDepth))
+        return Status::invalidInput(
+            QStringLiteral("the value nests deeper than %1 levels").arg(maxValueDepth));
+    json parsed = json::parse(value.begin(), value.end(), nullptr, false);
+    if (parsed.is_discarded())
+        return Status::invalidInput(QStringLiteral("the value is not valid JSON"));
+    return parsed;
+} catch (const std::exception &error) {
+    return thrown("JSON", error);
+}
 
 KeyKind classifyKey(std::string_view key) {
     if (key.starts_with(kvkey::chunkPrefix))
@@ -54,7 +129,7 @@ KeyKind classifyKey(std::string_view key) {
     return KeyKind::Other;
 }
 
-Result<ChunkValue> decodeChunk(std::string_view value) {
+Result<ChunkValue> decodeChunk(std::string_view value) try {
     Result<json> parsed = parse(value);
     if (!parsed.isOk())
         return parsed.status();
@@ -87,9 +162,11 @@ Result<ChunkValue> decodeChunk(std::string_view value) {
             chunk.contentHash;
     }
     return chunk;
+} catch (const std::exception &error) {
+    return thrown("chunk", error);
 }
 
-Result<AstTree> decodeAstTree(std::string_view value) {
+Result<AstTree> decodeAstTree(std::string_view value) try {
     Result<json> parsed = parse(value);
     if (!parsed.isOk())
         return parsed.status();
@@ -139,44 +216,92 @@ Result<AstTree> decodeAstTree(std::string_view value) {
         if (const int parent = tree.nodes[*it].parent; parent >= 0)
             tree.nodes[parent].subtreeSize += tree.nodes[*it].subtreeSize;
     return tree;
+} catch (const std::exception &error) {
+    return thrown("ast", error);
 }
 
-Result<RecordTable> decodeRecordTable(std::string_view value) {
+Result<RecordTable> decodeRecordTable(std::string_view value) try {
     Result<json> parsed = parse(value);
     if (!parsed.isOk())
         return parsed.status();
-    json records = parsed.value();
-    if (records.is_object())
-        records = json::array({records});
-    if (!records.is_array())
-        return Status::invalidInput(QStringLiteral("the value is neither an object nor an array"));
-    RecordTable table;
-    std::map<std::string, int> columnOf;
-    for (const json &record : records) {
-        if (!record.is_object())
-            return Status::invalidInput(
-                QStringLiteral("the array holds something other than objects"));
-        for (const auto &item : record.items())
-            if (columnOf.emplace(item.key(), static_cast<int>(table.columns.size())).second)
-                table.columns << QString::fromStdString(item.key());
-    }
-    for (const json &record : records) {
-        QStringList row;
-        for (int i = 0; i < table.columns.size(); ++i)
-            row << QString();
-        for (const auto &item : record.items())
-            row[columnOf[item.key()]] =
-                item.value().is_null() ? QStringLiteral("NULL") : text(item.value());
-        table.rows.push_back(row);
-    }
-    return table;
+    return recordTableOf(parsed.value());
+} catch (const std::exception &error) {
+    return thrown("record", error);
 }
 
-Result<std::string> prettyJson(std::string_view value) {
+Result<RejectValue> decodeReject(std::string_view value) try {
+    Result<json> parsed = parse(value);
+    if (!parsed.isOk())
+        return parsed.status();
+    const json &object = parsed.value();
+    if (!object.is_object())
+        return Status::invalidInput(QStringLiteral("a reject value must be a JSON object"));
+    RejectValue rejected;
+    rejected.reason = text(object.value("reason", json()));
+    rejected.column = text(object.value("column", json()));
+    if (const auto row = object.find("row"); row != object.end())
+        if (Result<RecordTable> table = recordTableOf(*row); table.isOk())
+            rejected.row = std::move(table.value());
+    return rejected;
+} catch (const std::exception &error) {
+    return thrown("reject", error);
+}
+
+DecodedValue decodeStoredValue(std::string_view key, std::string_view value) {
+    DecodedValue decoded;
+    decoded.key = std::string(key);
+    decoded.kind = classifyKey(key);
+    decoded.size = value.size();
+    try {
+        Result<json> parsed = parse(value);
+        if (!parsed.isOk()) {
+            decoded.pretty =
+                std::make_shared<const std::string>(hexDump(value, size_t(1) << 20).toStdString());
+            decoded.problems.push_back(parsed.status());
+            return decoded;
+        }
+        auto document = std::make_shared<const json>(std::move(parsed.value()));
+        decoded.pretty = std::make_shared<const std::string>(
+            document->dump(2, ' ', false, json::error_handler_t::replace));
+        decoded.document = document;
+        decoded.isJson = true;
+        switch (decoded.kind) {
+        case KeyKind::Chunk:
+            take(decodeChunk(value), decoded.chunk, decoded.problems);
+            break;
+        case KeyKind::AstGroup:
+            take(decodeAstTree(value), decoded.ast, decoded.problems);
+            break;
+        case KeyKind::CfgGroup:
+        case KeyKind::Record:
+            take(decodeRecordTable(value), decoded.records, decoded.problems);
+            break;
+        case KeyKind::Reject:
+            take(decodeReject(value), decoded.reject, decoded.problems);
+            if (decoded.reject && decoded.reject->row)
+                decoded.records = decoded.reject->row;
+            break;
+        case KeyKind::MigrationRecord:
+            take(summarizeMigrationRecord(value), decoded.migration, decoded.problems);
+            break;
+        case KeyKind::Other:
+            break;
+        }
+    } catch (const std::exception &error) { // the core boundary: nothing thrown goes further
+        decoded.problems.push_back(thrown("stored", error));
+        if (!decoded.pretty)
+            decoded.pretty = std::make_shared<const std::string>();
+    }
+    return decoded;
+}
+
+Result<std::string> prettyJson(std::string_view value) try {
     Result<json> parsed = parse(value);
     if (!parsed.isOk())
         return parsed.status();
     return parsed.value().dump(2, ' ', false, json::error_handler_t::replace);
+} catch (const std::exception &error) {
+    return thrown("JSON", error);
 }
 
 QString hexDump(std::string_view bytes, size_t limit) {

@@ -1,15 +1,27 @@
 #pragma once
 
+#include "migration_record.h"
 #include "status.h"
 
 #include <QString>
 #include <QStringList>
 
+#include <nlohmann/json.hpp>
+
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
 
 namespace magellan {
+
+// Values nested deeper than this are not decoded as JSON: the recursive JSON code that shows them
+// (indenting, copying) would run out of stack. What the migrator writes nests three levels.
+inline constexpr int maxValueDepth = 1000;
+
+// Parses a stored value as JSON; an error when it is not JSON or nests deeper than
+// maxValueDepth. Never throws. Every decoder below starts here.
+Result<nlohmann::ordered_json> parseStoredJson(std::string_view value);
 
 // What a key holds, from its prefix (either key layout).
 enum class KeyKind { Chunk, AstGroup, CfgGroup, Reject, MigrationRecord, Record, Other };
@@ -58,6 +70,34 @@ struct RecordTable {
     std::vector<QStringList> rows;
 };
 Result<RecordTable> decodeRecordTable(std::string_view value);
+
+// A reject value taken apart: why the row was left out, and the row as it was found.
+struct RejectValue {
+    QString reason; // empty when the value names none
+    QString column;
+    std::optional<RecordTable> row; // unset when the value holds no row object
+};
+// Decodes a reject value; an error when it is not a JSON object.
+Result<RejectValue> decodeReject(std::string_view value);
+
+// Everything the browser shows of one value, decoded by the kind of its key.
+struct DecodedValue {
+    std::string key;
+    KeyKind kind = KeyKind::Other;
+    size_t size = 0;
+    bool isJson = false;
+    std::shared_ptr<const std::string> pretty;              // indented JSON, or a hex dump
+    std::shared_ptr<const nlohmann::ordered_json> document; // set when isJson
+    std::optional<ChunkValue> chunk;
+    std::optional<AstTree> ast;
+    std::optional<RecordTable> records; // cfg blocks, a record, or a rejected row as found
+    std::optional<RejectValue> reject;
+    std::optional<MigrationRecordSummary> migration;
+    std::vector<Status> problems; // why it is not JSON, or cannot be shown as its kind
+};
+// Decodes `value`, stored under `key`, for display. Never fails and never throws: what cannot be
+// decoded is named in `problems`, and the bytes are still shown.
+DecodedValue decodeStoredValue(std::string_view key, std::string_view value);
 
 // The value as indented JSON; an error when it is not JSON.
 Result<std::string> prettyJson(std::string_view value);

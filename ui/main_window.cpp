@@ -54,6 +54,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_panel(new Migra
     connect(m_panel, &MigrationPanel::stateChanged, this, &MainWindow::updateTitle);
     connect(m_panel, &MigrationPanel::browseRequested, this, &MainWindow::openStore);
     connect(m_panel, &MigrationPanel::progressChanged, this, &MainWindow::updateTitle);
+    connect(m_panel, &MigrationPanel::cancelAnswered, this,
+            [this](bool stop) { m_closeWhenStopped = m_closeWhenStopped && stop; });
+    connect(m_panel, &MigrationPanel::stateChanged, this, [this](MigrationPanel::State state) {
+        if (m_closeWhenStopped && state != MigrationPanel::State::Migrating)
+            close(); // the worker has stopped: nothing is left running or written
+    });
 
     resize(960, 720);
     restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
@@ -125,8 +131,15 @@ void MainWindow::dropEvent(QDropEvent *event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
+    if (m_panel->state() == MigrationPanel::State::Migrating) {
+        event->ignore(); // asked first; "Stop" closes once the worker has stopped
+        m_closeWhenStopped = true;
+        m_panel->requestCancel();
+        return;
+    }
+    m_closeWhenStopped = false;
     QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
-    event->accept(); // a running migration is cancelled by the controller; nothing is left behind
+    event->accept();
 }
 
 void MainWindow::showAbout() {

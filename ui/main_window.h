@@ -34,6 +34,7 @@ private:
 
     MigrationPanel *m_panel;
     QMenu *m_recentMenu;
+    bool m_closeWhenStopped = false; // the user chose Stop when closing during a migration
 };
 
 } // namespace magellan

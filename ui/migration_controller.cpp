@@ -5,7 +5,7 @@
 namespace magellan {
 
 MigrationController::MigrationController(QObject *parent) : QObject(parent) {
-    m_worker = new MigrationWorker(m_cancel);
+    m_worker = new MigrationWorker(m_cancel, m_gate);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread.setObjectName(QStringLiteral("magellan-kv worker"));
@@ -13,7 +13,7 @@ MigrationController::MigrationController(QObject *parent) : QObject(parent) {
 }
 
 MigrationController::~MigrationController() {
-    m_cancel.store(true);
+    cancel();
     m_thread.quit();
     m_thread.wait();
 }
@@ -45,6 +45,10 @@ void MigrationController::migrate(const QString &source, const QString &destinat
         if (m_migrating)
             Q_EMIT progressed(phase, table, done, total);
     };
+    callbacks.waitingToPublish = [this] {
+        if (m_migrating)
+            Q_EMIT waitingToPublish();
+    };
     callbacks.finished = [this](const MigrationOutcome &outcome) {
         m_migrating = false;
         Q_EMIT migrationFinished(outcome);
@@ -57,6 +61,7 @@ void MigrationController::migrate(const QString &source, const QString &destinat
 
 void MigrationController::cancel() {
     m_cancel.store(true);
+    m_gate.wake();
 }
 
 } // namespace magellan

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "migration.h"
+#include "publish_gate.h"
 
 #include <QObject>
 #include <QThread>
@@ -27,6 +28,10 @@ public:
                  const MigrationOptions &options);
     // Asks the running migration to stop; it ends with a Cancelled outcome.
     void cancel();
+    // While held, a migration that has finished its store waits before publishing it (and says
+    // so with waitingToPublish()); release() lets it go on, cancel() ends it unpublished.
+    void holdPublishing() { m_gate.hold(); }
+    void releasePublishing() { m_gate.release(); }
     bool isMigrating() const { return m_migrating; }
 
 Q_SIGNALS:
@@ -34,12 +39,14 @@ Q_SIGNALS:
     void inspectionFailed(const QString &path, const magellan::Status &status);
     void progressed(magellan::MigrationPhase phase, magellan::SourceTable table, qint64 done,
                     qint64 total);
+    void waitingToPublish();
     void migrationFinished(const magellan::MigrationOutcome &outcome);
 
 private:
     QThread m_thread;
     MigrationWorker *m_worker = nullptr; // lives on m_thread, deleted when it finishes
     std::atomic<bool> m_cancel{false};
+    PublishGate m_gate{m_cancel};
     quint64 m_generation = 0; // of the latest inspection
     bool m_migrating = false;
 };

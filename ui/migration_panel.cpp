@@ -32,6 +32,12 @@ MigrationPanel::MigrationPanel(QWidget *parent)
     connect(m_controller, &MigrationController::inspectionFailed, this,
             &MigrationPanel::showInspectionError);
     connect(m_controller, &MigrationController::progressed, this, &MigrationPanel::showProgress);
+    connect(m_controller, &MigrationController::waitingToPublish, this, [this] {
+        m_status->setText(tr("The new store is complete. Nothing is written to %1 until you "
+                             "answer.")
+                              .arg(destinationPath()));
+        Q_EMIT waitingToPublish();
+    });
     connect(m_controller, &MigrationController::migrationFinished, this,
             &MigrationPanel::showOutcome);
     setState(State::Empty);
@@ -286,25 +292,39 @@ void MigrationPanel::showProgress(MigrationPhase phase, SourceTable table, qint6
 void MigrationPanel::requestCancel() {
     if (m_state != State::Migrating)
         return;
+    if (m_cancelQuestion) { // already asked (the Cancel button, then closing the window)
+        m_cancelQuestion->raise();
+        m_cancelQuestion->activateWindow();
+        return;
+    }
+    m_controller->holdPublishing(); // the answer decides whether the store is published
     auto *ask =
         new QMessageBox(QMessageBox::Question, tr("Cancel the migration?"),
                         tr("Stop now? Nothing will be written to %1.").arg(destinationPath()),
                         QMessageBox::Yes | QMessageBox::No, this);
-    ask->button(QMessageBox::Yes)->setText(tr("Stop migrating"));
-    ask->button(QMessageBox::No)->setText(tr("Keep going"));
+    ask->button(QMessageBox::Yes)->setText(tr("&Stop migrating"));
+    ask->button(QMessageBox::No)->setText(tr("&Keep going"));
     ask->setDefaultButton(QMessageBox::No);
     ask->setAttribute(Qt::WA_DeleteOnClose);
-    connect(ask, &QMessageBox::finished, this, [this](int result) {
-        if (result == QMessageBox::Yes && m_state == State::Migrating) {
-            m_controller->cancel();
-            m_cancel->setEnabled(false);
-            m_status->setText(tr("Stopping …"));
-        }
-    });
+    connect(ask, &QMessageBox::finished, this,
+            [this](int result) { answerCancel(result == QMessageBox::Yes); });
+    m_cancelQuestion = ask;
     ask->open();
 }
 
+void MigrationPanel::answerCancel(bool stop) {
+    if (stop && m_state == State::Migrating) {
+        m_controller->cancel();
+        m_cancel->setEnabled(false);
+        m_status->setText(tr("Stopping …"));
+    }
+    m_controller->releasePublishing();
+    Q_EMIT cancelAnswered(stop);
+}
+
 void MigrationPanel::showOutcome(const MigrationOutcome &outcome) {
+    if (m_cancelQuestion) // the run ended unpublished while the user was asked
+        m_cancelQuestion->done(QMessageBox::No);
     m_outcome = outcome;
     const Status &status = outcome.status;
     const bool haveReport = status.isOk() || status.code() == Status::Code::VerificationFailed;

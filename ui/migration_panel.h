@@ -2,6 +2,7 @@
 
 #include "migration.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <optional>
@@ -10,6 +11,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMessageBox;
 class QProgressBar;
 class QPushButton;
 class QTableView;
@@ -37,7 +39,8 @@ public:
     void openDatabase(const QString &path);
     // The Migrate button: asks before replacing an existing destination, then starts.
     void startMigration();
-    // The Cancel button: asks to confirm, then stops the migration; nothing is left written.
+    // The Cancel button: asks to confirm, then stops the migration; nothing is left written. While
+    // the question is open the migration may run on but publishes nothing.
     void requestCancel();
 
     State state() const { return m_state; }
@@ -54,6 +57,10 @@ Q_SIGNALS:
     void stateChanged(magellan::MigrationPanel::State state);
     void databaseOpened(const QString &path);
     void progressChanged(double fraction);
+    // The user answered the cancel question: `stop` when they chose to stop.
+    void cancelAnswered(bool stop);
+    // The store is complete and waits for the open cancel question before it is published.
+    void waitingToPublish();
     // "Open in KV browser" after a migration.
     void browseRequested(const QString &storePath, const QString &sourcePath);
 
@@ -68,12 +75,14 @@ private:
     void chooseDestination();
     void exportReport(bool csv);
     void showMessage(int icon, const QString &title, const QString &text);
+    void answerCancel(bool stop);
 
     MigrationController *m_controller;
     State m_state = State::Empty;
     QString m_databasePath;
     std::optional<SourceInfo> m_info;
     std::optional<MigrationOutcome> m_outcome;
+    QPointer<QMessageBox> m_cancelQuestion; // open while the user is asked whether to cancel
 
     QLabel *m_summary;
     TableProgressGrid *m_grid;

@@ -1,5 +1,7 @@
 #include "migration_worker.h"
 
+#include "publish_gate.h"
+
 #include <QMetaObject>
 
 #include <map>
@@ -8,12 +10,12 @@ namespace magellan {
 namespace {
 
 // Sends progress to the controller's thread, at most 25 updates a second per table and phase,
-// always the first and the last.
+// always the first and the last; waits at the gate before publishing.
 class ThrottledProgress final : public ProgressObserver {
 public:
-    ThrottledProgress(const std::atomic<bool> &cancelFlag,
+    ThrottledProgress(const std::atomic<bool> &cancelFlag, PublishGate &gate,
                       const MigrationWorker::Callbacks &callbacks)
-        : m_cancelFlag(cancelFlag), m_callbacks(callbacks) {}
+        : m_cancelFlag(cancelFlag), m_gate(gate), m_callbacks(callbacks) {}
 
     void tableProgress(MigrationPhase phase, SourceTable table, qint64 done,
                        qint64 total) override {
@@ -26,9 +28,15 @@ public:
                                   });
     }
     bool isCancelRequested() const override { return m_cancelFlag.load(); }
+    bool mayPublish() override {
+        return m_gate.waitUntilOpen([this] {
+            QMetaObject::invokeMethod(m_callbacks.receiver, m_callbacks.waitingToPublish);
+        });
+    }
 
 private:
     const std::atomic<bool> &m_cancelFlag;
+    PublishGate &m_gate;
     const MigrationWorker::Callbacks &m_callbacks;
     std::map<std::pair<MigrationPhase, SourceTable>, ProgressThrottle> m_throttles;
 };
@@ -54,7 +62,7 @@ void MigrationWorker::inspect(const QString &path, const Callbacks &callbacks) {
 
 void MigrationWorker::migrate(const QString &source, const QString &destination,
                               const MigrationOptions &options, const Callbacks &callbacks) {
-    ThrottledProgress progress(m_cancelFlag, callbacks);
+    ThrottledProgress progress(m_cancelFlag, m_gate, callbacks);
     MigrationOutcome outcome = migrateDatabase(source, destination, options, &progress);
     QMetaObject::invokeMethod(
         callbacks.receiver,

@@ -22,118 +22,58 @@
 namespace magellan {
 namespace {
 
-using json = nlohmann::ordered_json;
-
 QString html(const QString &text) {
     return text.toHtmlEscaped();
 }
 
-QString fieldText(const json &object, const char *field) {
-    if (!object.contains(field) || object[field].is_null())
-        return QStringLiteral("–");
-    return object[field].is_string() ? QString::fromStdString(object[field].get<std::string>())
-                                     : QString::fromStdString(object[field].dump());
+// A field's text, or a dash when the value does not have it.
+QString orDash(const QString &text) {
+    return text.isEmpty() ? QStringLiteral("–") : text;
 }
 
-QString migrationRecordHtml(const json &record) {
+QString migrationRecordHtml(const MigrationRecordSummary &record) {
     QString text = QObject::tr("<h3>Migration record</h3><table cellspacing=4>");
-    const json source = record.value("source", json::object());
     const auto row = [&](const QString &name, const QString &value) {
-        text += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(name, html(value));
+        text +=
+            QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(name, html(orDash(value)));
     };
-    row(QObject::tr("Format version"), fieldText(record, "format_version"));
-    row(QObject::tr("Tool version"), fieldText(record, "tool_version"));
-    row(QObject::tr("Key layout"), fieldText(record, "key_layout"));
-    row(QObject::tr("Source"), fieldText(source, "path"));
-    row(QObject::tr("Source size"), fieldText(source, "size") + QObject::tr(" bytes"));
-    row(QObject::tr("Source modified"), fieldText(source, "modified"));
-    row(QObject::tr("Schema version"), fieldText(source, "schema_version"));
-    row(QObject::tr("Started"), fieldText(record, "started_at"));
-    row(QObject::tr("Finished"), fieldText(record, "finished_at"));
+    row(QObject::tr("Format version"), record.formatVersion);
+    row(QObject::tr("Tool version"), record.toolVersion);
+    row(QObject::tr("Key layout"), record.keyLayout);
+    row(QObject::tr("Source"), record.sourcePath);
+    row(QObject::tr("Source size"),
+        record.sourceSize.isEmpty() ? QString() : record.sourceSize + QObject::tr(" bytes"));
+    row(QObject::tr("Source modified"), record.sourceModified);
+    row(QObject::tr("Schema version"), record.schemaVersion);
+    row(QObject::tr("Started"), record.startedAt);
+    row(QObject::tr("Finished"), record.finishedAt);
     text += QStringLiteral("</table><h4>%1</h4><table border=1 cellspacing=0 cellpadding=4><tr>")
                 .arg(QObject::tr("Tables"));
     for (const char *header :
          {"table", "source rows", "keys", "records", "rejected", "repaired", "checksums"})
         text += QStringLiteral("<th>%1</th>").arg(QObject::tr(header));
     text += QStringLiteral("</tr>");
-    const json tables = record.value("tables", json::object()); // items() must not outlive it
-    for (const auto &[name, table] : tables.items()) {
-        const bool equal =
-            table.value("source_checksum", json()) == table.value("kv_checksum", json());
+    for (const MigrationRecordSummary::Table &table : record.tables)
         text +=
             QStringLiteral(
                 "<tr><td>%1</td><td align=right>%2</td><td align=right>%3</td><td "
                 "align=right>%4</td><td align=right>%5</td><td align=right>%6</td><td>%7</td></tr>")
-                .arg(html(QString::fromStdString(name)), fieldText(table, "source_rows"),
-                     fieldText(table, "keys_written"), fieldText(table, "records_carried"),
-                     fieldText(table, "rejected_rows"), fieldText(table, "repaired_values"),
-                     table.value("kv_checksum", json()).is_null() ? QObject::tr("not verified")
-                     : equal                                      ? QObject::tr("✔ equal")
-                                                                  : QObject::tr("✘ differ"));
-    }
+                .arg(html(table.name), orDash(table.sourceRows), orDash(table.keysWritten),
+                     orDash(table.recordsCarried), orDash(table.rejectedRows),
+                     orDash(table.repairedValues),
+                     !table.checksumsEqual   ? QObject::tr("not verified")
+                     : *table.checksumsEqual ? QObject::tr("✔ equal")
+                                             : QObject::tr("✘ differ"));
     return text + QStringLiteral("</table>");
 }
 
+QString rejectHtml(const RejectValue &reject) {
+    return QObject::tr("<h3>Rejected row</h3><p><b>Reason:</b> %1<br><b>Column:</b> %2</p>")
+        .arg(html(orDash(reject.reason)), html(orDash(reject.column)));
+}
+
 DecodedValue decode(const std::string &key, std::shared_ptr<const std::string> value) {
-    DecodedValue decoded;
-    decoded.key = key;
-    decoded.kind = classifyKey(key);
-    decoded.size = value->size();
-    auto document = std::make_shared<json>(json::parse(*value, nullptr, false));
-    decoded.isJson = !document->is_discarded();
-    if (!decoded.isJson) {
-        decoded.pretty =
-            std::make_shared<const std::string>(hexDump(*value, 1 << 20).toStdString());
-        decoded.summaryHtml = QObject::tr("This value is not valid JSON; it is shown as bytes.");
-        return decoded;
-    }
-    decoded.pretty = std::make_shared<const std::string>(
-        document->dump(2, ' ', false, json::error_handler_t::replace));
-    decoded.document = document;
-    const auto problem = [&](const Status &status) {
-        decoded.summaryHtml +=
-            QObject::tr("<p><b>Cannot show it as its kind:</b> %1</p>").arg(html(status.message()));
-    };
-    switch (decoded.kind) {
-    case KeyKind::Chunk:
-        if (Result<ChunkValue> chunk = decodeChunk(*value); chunk.isOk())
-            decoded.chunk = chunk.value();
-        else
-            problem(chunk.status());
-        break;
-    case KeyKind::AstGroup:
-        if (Result<AstTree> tree = decodeAstTree(*value); tree.isOk())
-            decoded.ast = std::move(tree.value());
-        else
-            problem(tree.status());
-        break;
-    case KeyKind::CfgGroup:
-    case KeyKind::Record:
-        if (Result<RecordTable> table = decodeRecordTable(*value); table.isOk())
-            decoded.records = std::move(table.value());
-        else
-            problem(table.status());
-        break;
-    case KeyKind::Reject:
-        if (document->is_object()) {
-            decoded.summaryHtml =
-                QObject::tr("<h3>Rejected row</h3><p><b>Reason:</b> %1<br><b>Column:</b> %2</p>")
-                    .arg(html(fieldText(*document, "reason")),
-                         html(fieldText(*document, "column")));
-            if (document->contains("row"))
-                if (Result<RecordTable> row = decodeRecordTable((*document)["row"].dump());
-                    row.isOk())
-                    decoded.records = std::move(row.value());
-        }
-        break;
-    case KeyKind::MigrationRecord:
-        if (document->is_object())
-            decoded.summaryHtml = migrationRecordHtml(*document);
-        break;
-    case KeyKind::Other:
-        break;
-    }
-    return decoded;
+    return decodeStoredValue(key, *value); // never throws: it runs on a pool thread
 }
 
 QTableView *newTableView(QWidget *parent, QAbstractItemModel *model) {
@@ -283,6 +223,23 @@ void ValueInspector::showValue(const std::string &key, std::shared_ptr<const std
     m_watcher.setFuture(QtConcurrent::run(decode, key, std::move(value)));
 }
 
+QString ValueInspector::summaryHtml(const DecodedValue &decoded) const {
+    QString text = decoded.reject      ? rejectHtml(*decoded.reject)
+                   : decoded.migration ? migrationRecordHtml(*decoded.migration)
+                                       : QString();
+    for (const Status &problem : decoded.problems)
+        text +=
+            decoded.isJson
+                ? tr("<p><b>Cannot show it as its kind:</b> %1</p>").arg(html(problem.message()))
+                : tr("<p><b>Cannot read it as JSON:</b> %1. It is shown as bytes.</p>")
+                      .arg(html(problem.message()));
+    return text;
+}
+
+QString ValueInspector::summaryText() const {
+    return m_summary->toPlainText();
+}
+
 void ValueInspector::present(const DecodedValue &decoded) {
     m_decoded = decoded;
     m_tabs->clear();
@@ -344,8 +301,10 @@ void ValueInspector::present(const DecodedValue &decoded) {
         }
         break;
     case KeyKind::Reject:
-        m_summary->setHtml(decoded.summaryHtml);
-        addTab(m_summary, tr("&Rejected row"));
+        if (decoded.reject) {
+            m_summary->setHtml(summaryHtml(decoded));
+            addTab(m_summary, tr("&Rejected row"));
+        }
         if (decoded.records) {
             m_recordModel->setTable(*decoded.records);
             m_records->resizeColumnsToContents();
@@ -353,15 +312,16 @@ void ValueInspector::present(const DecodedValue &decoded) {
         }
         break;
     case KeyKind::MigrationRecord:
-        m_summary->setHtml(decoded.summaryHtml);
-        addTab(m_summary, tr("&Migration record"));
+        if (decoded.migration) {
+            m_summary->setHtml(summaryHtml(decoded));
+            addTab(m_summary, tr("&Migration record"));
+        }
         break;
     case KeyKind::Other:
         break;
     }
-    if (!decoded.summaryHtml.isEmpty() && decoded.kind != KeyKind::Reject &&
-        decoded.kind != KeyKind::MigrationRecord) {
-        m_summary->setHtml(decoded.summaryHtml);
+    if (!decoded.reject && !decoded.migration && !decoded.problems.empty()) {
+        m_summary->setHtml(summaryHtml(decoded));
         addTab(m_summary, tr("&Problem"));
     }
     const std::string &pretty = *decoded.pretty;

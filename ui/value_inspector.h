@@ -7,7 +7,6 @@
 #include <QWidget>
 
 #include <memory>
-#include <nlohmann/json.hpp>
 
 class QLabel;
 class QPlainTextEdit;
@@ -24,20 +23,6 @@ class AstTreeModel;
 class CodeView;
 class JsonTreeModel;
 class RecordTableModel;
-
-// Everything decoded from one value, off the GUI thread.
-struct DecodedValue {
-    std::string key;
-    KeyKind kind = KeyKind::Other;
-    size_t size = 0;
-    bool isJson = false;
-    std::shared_ptr<const std::string> pretty; // indented JSON, or a hex dump
-    std::shared_ptr<const nlohmann::ordered_json> document;
-    std::optional<ChunkValue> chunk;
-    std::optional<AstTree> ast;
-    std::optional<RecordTable> records; // cfg blocks, or a rejected row
-    QString summaryHtml;                // reject reason, migration record, decoding problems
-};
 
 // Shows one stored value by its kind: JSON text and tree for any value (hex when it is not
 // JSON), a chunk's source text, an AST as a tree, CFG blocks as a table, a reject's reason and
@@ -65,6 +50,8 @@ public:
     const RecordTableModel *recordModel() const { return m_recordModel; }
     QTableWidget *comparisonTable() const { return m_comparison; }
     QString valueText() const;
+    // The text of the summary page: a reject, the migration record, or a problem with the value.
+    QString summaryText() const;
     QString astHeaderText() const;
 
 Q_SIGNALS:
@@ -72,6 +59,7 @@ Q_SIGNALS:
 
 private:
     void present(const DecodedValue &decoded);
+    QString summaryHtml(const DecodedValue &decoded) const;
     void addTab(QWidget *page, const QString &title);
 
     QFutureWatcher<DecodedValue> m_watcher;

@@ -10,6 +10,10 @@
 using namespace magellan;
 
 namespace {
+std::string nested(int depth, const std::string &inner = "1") {
+    return std::string(depth, '[') + inner + std::string(depth, ']');
+}
+
 std::string sha256(const std::string &text) {
     return QCryptographicHash::hash(QByteArray::fromStdString(text), QCryptographicHash::Sha256)
         .toHex()
@@ -135,6 +139,106 @@ private Q_SLOTS:
             hexDump("AB\x01", 100),
             QStringLiteral("00000000  41 42 01                                         AB.\n"));
         QVERIFY(hexDump(std::string(40, 'x'), 16).endsWith(QStringLiteral("… 24 more bytes\n")));
+    }
+
+    // Values of every kind the browser may meet in a damaged or foreign store: each decodes to
+    // an error naming the problem; none throws or overflows the stack.
+    void hostileValuesAreProblemsNotCrashes_data() {
+        QTest::addColumn<QByteArray>("key");
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<QString>("problem");
+        const auto row = [](const char *name, const char *key, const std::string &value,
+                            const char *problem) {
+            QTest::newRow(name) << QByteArray(key) << QByteArray::fromStdString(value)
+                                << QString::fromUtf8(problem);
+        };
+        row("record: tables a number", "meta:migration", R"({"tables":5})",
+            "tables is 5, not an object");
+        row("record: a table a number", "meta:migration", R"({"tables":{"ast_nodes":5}})",
+            "tables.ast_nodes is 5, not an object");
+        row("record: counts as text", "meta:migration", R"({"tables":{"a":{"source_rows":"7"}}})",
+            "tables.a.source_rows is \"7\", not an integer");
+        row("record: an array", "meta:migration", "[]", "not a JSON object");
+        row("record: format version text", "meta:migration", R"({"format_version":"x"})",
+            "format_version is \"x\", not an integer");
+        row("record: source a list", "meta:migration", R"({"source":[1]})",
+            "source is [1], not an object");
+        row("record: size a float", "meta:migration", R"({"source":{"size":1e300}})",
+            "source.size is 1e+300, not an integer");
+        row("record: checksum an object", "meta:migration",
+            R"({"tables":{"a":{"kv_checksum":{}}}})", "tables.a.kv_checksum is {}, not a string");
+        row("record: not json", "meta:migration", "{\"tables\":", "not valid JSON");
+        row("record: deep", "meta:migration", R"({"tables":)" + nested(100000) + "}",
+            "nests deeper than 1000 levels");
+        row("chunk: an array", "chunk:a:1:2", "[]", "must be a JSON object");
+        row("chunk: deep content", "chunk:a:1:2", R"({"content":)" + nested(2000) + "}",
+            "nests deeper");
+        row("chunk: huge number", "chunk:a:1:2", R"({"byte_start":1e999})", "not valid JSON");
+        row("ast: an object", "ast:1", R"({"id":1})", "JSON array of nodes");
+        row("ast: id text", "ast:1", R"([{"id":"1"}])", "integer id");
+        row("ast: deep", "ast:1", nested(1000000), "nests deeper");
+        row("cfg: numbers", "cfg:1", "[1,2]", "something other than objects");
+        row("cfg: deep row", "cfg:1", "[{\"a\":" + nested(5000) + "}]", "nests deeper");
+        row("reject: a string", "reject:ast_nodes:1", R"("x")", "must be a JSON object");
+        row("reject: bad utf-8", "reject:ast_nodes:1", "{\"reason\":\"\xff\"}", "not valid JSON");
+        row("other: deep", "zzz", nested(1001), "nests deeper than 1000 levels");
+        row("other: empty", "zzz", "", "not valid JSON");
+    }
+    void hostileValuesAreProblemsNotCrashes() {
+        QFETCH(QByteArray, key);
+        QFETCH(QByteArray, value);
+        QFETCH(QString, problem);
+        const DecodedValue decoded = decodeStoredValue(key.toStdString(), value.toStdString());
+        QCOMPARE(decoded.problems.size(), size_t(1));
+        QVERIFY2(decoded.problems[0].message().contains(problem),
+                 qPrintable(decoded.problems[0].message()));
+        QVERIFY(decoded.pretty); // the bytes or the JSON are still shown
+        QVERIFY(!decoded.chunk && !decoded.ast && !decoded.records && !decoded.reject &&
+                !decoded.migration);
+    }
+
+    // Nested a million deep, these overflowed the stack of the thread decoding them.
+    void deepValuesAreRefused() {
+        const std::string deep = nested(1000000);
+        QVERIFY(!prettyJson(deep).isOk());
+        QVERIFY(!decodeRecordTable("{\"a\":" + deep + "}").isOk());
+        QVERIFY(!decodeChunk("{\"content\":" + deep + "}").isOk());
+        QVERIFY(prettyJson(nested(maxValueDepth)).isOk());
+        QVERIFY(!prettyJson(nested(maxValueDepth + 1)).isOk());
+        // Brackets in strings, after an escaped quote too, do not count.
+        const std::string brackets(maxValueDepth + 1, '[');
+        QVERIFY(prettyJson("[\"" + brackets + "\"]").isOk());
+        QVERIFY(prettyJson("[\"\\\"" + brackets + "\"]").isOk());
+    }
+
+    void aMigrationRecordIsSummarized() {
+        const auto summary = summarizeMigrationRecord(
+            R"({"format_version":1,"tool_version":"0.1.0","key_layout":"seed",)"
+            R"("source":{"path":"/x/code.db","size":42,"schema_version":7},)"
+            R"("tables":{"code_chunks":{"source_rows":3,"source_checksum":"a","kv_checksum":"a"},)"
+            R"("ast_nodes":{"source_rows":2,"source_checksum":"a","kv_checksum":"b"},)"
+            R"("cfg_blocks":{"kv_checksum":null}}})");
+        QVERIFY2(summary.isOk(), qPrintable(summary.status().message()));
+        QCOMPARE(summary->formatVersion, QStringLiteral("1"));
+        QCOMPARE(summary->sourcePath, QStringLiteral("/x/code.db"));
+        QCOMPARE(summary->sourceSize, QStringLiteral("42"));
+        QCOMPARE(summary->startedAt, QString());
+        QCOMPARE(summary->tables.size(), size_t(3));
+        QCOMPARE(summary->tables[0].sourceRows, QStringLiteral("3"));
+        QCOMPARE(summary->tables[0].checksumsEqual, std::optional<bool>(true));
+        QCOMPARE(summary->tables[1].checksumsEqual, std::optional<bool>(false));
+        QCOMPARE(summary->tables[2].checksumsEqual, std::nullopt);
+    }
+
+    void aRejectIsDecoded() {
+        const auto reject = decodeReject(
+            R"({"reason":"byte_start is NULL","column":"byte_start","row":{"id":5,"x":null}})");
+        QVERIFY(reject.isOk());
+        QCOMPARE(reject->reason, QStringLiteral("byte_start is NULL"));
+        QCOMPARE(reject->column, QStringLiteral("byte_start"));
+        QVERIFY(reject->row);
+        QCOMPARE(reject->row->rows[0], QStringList({"5", "NULL"}));
+        QVERIFY(!decodeReject(R"({"row":[1]})")->row); // a row that is no record is left out
     }
 };
 

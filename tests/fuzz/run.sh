@@ -14,8 +14,8 @@ trap 'rm -rf "$work"' EXIT
 status=0
 # Longest input per target: room for a value with an array of a few hundred rows; short keys and
 # texts elsewhere, where longer inputs only slow the search down.
-declare -A maxLength=([chunk_key]=4096 [canonical_json]=16384 [utf8]=4096)
-for target in chunk_key canonical_json utf8; do
+declare -A maxLength=([chunk_key]=4096 [canonical_json]=16384 [utf8]=4096 [stored_value]=16384)
+for target in chunk_key canonical_json utf8 stored_value; do
     mkdir -p "$work/$target"
     log="$work/$target.log"
     # -timeout: an input that takes 10 s is a finding too.

@@ -18,6 +18,7 @@
 
 #include <csignal>
 #include <sys/wait.h>
+#include <tuple>
 #include <unistd.h>
 
 using namespace magellan;
@@ -115,8 +116,7 @@ private Q_SLOTS:
         QVERIFY(window->jumpTo(QStringLiteral("meta:migration")));
         QTRY_VERIFY(window->inspector()->decoded().has_value());
         QCOMPARE(tabTitles(window->inspector()).first(), QStringLiteral("Migration record"));
-        QVERIFY(
-            window->inspector()->decoded()->summaryHtml.contains(QStringLiteral("code_chunks")));
+        QVERIFY(window->inspector()->summaryText().contains(QStringLiteral("code_chunks")));
     }
 
     void tamperedValueFlipsToMismatch() {
@@ -146,6 +146,38 @@ private Q_SLOTS:
         QTRY_VERIFY(window->inspector()->decoded().has_value());
         QVERIFY(!window->inspector()->decoded()->isJson);
         QVERIFY(window->inspector()->valueText().startsWith(QStringLiteral("00000000  00 01 67")));
+    }
+
+    // Values the migrator never writes: each is shown with its problem, and none ends the browser.
+    void oddValuesAreShownWithTheirProblem() {
+        const QString copy = m_dir.filePath(QStringLiteral("odd.kv"));
+        QVERIFY(test::copyFolder(m_store, copy));
+        const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+        const std::vector<std::tuple<std::string, std::string, QString, QString>> odd = {
+            {"meta:migration", R"({"tables":5})", "Problem", "tables is 5, not an object"},
+            {"ast:424242", R"({"tables":{"a":5}})", "Problem", "JSON array of nodes"},
+            {"cfg:424242", deep, "Problem", "nests deeper than 1000 levels"},
+            {"chunk:odd.rs:1:2", "[]", "Problem", "must be a JSON object"},
+            {"reject:ast_nodes:424242", R"({"reason":{"x":[1]},"row":5})", "Rejected row",
+             "Reason: {\"x\":[1]}"},
+            {"zzz:huge", R"({"n":1e999})", "Problem", "not valid JSON"},
+        };
+        for (const auto &[key, value, tab, problem] : odd)
+            QCOMPARE(test::tamperStore(copy, key, value), QString());
+        std::unique_ptr<BrowserWindow> window(BrowserWindow::open(copy, m_source, nullptr));
+        QVERIFY(window);
+        window->show();
+        ValueInspector *inspector = window->inspector();
+        for (const auto &[key, value, tab, problem] : odd) {
+            QVERIFY(window->jumpTo(QString::fromStdString(key)));
+            QTRY_VERIFY(inspector->decoded() && inspector->decoded()->key == key);
+            QVERIFY2(tabTitles(inspector).contains(tab),
+                     qPrintable(tabTitles(inspector).join(",")));
+            QVERIFY2(inspector->summaryText().contains(problem),
+                     qPrintable(inspector->summaryText()));
+            inspector->tabs()->setCurrentIndex(inspector->tabs()->count() - 2); // the JSON tree
+            QTest::qWait(20);
+        }
     }
 
     void largeValueOpensWithAPreview() {

@@ -4,11 +4,14 @@
 #include "recent_files.h"
 #include "sample_sources.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QDropEvent>
+#include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -32,6 +35,25 @@ QStringList actionTexts(QMenu *menu) {
         if (!action->isSeparator())
             texts << action->text().remove(QLatin1Char('&'));
     return texts;
+}
+
+// Presses the button whose role is `role` in the visible message box of `window`.
+bool answer(QWidget &window, QMessageBox::ButtonRole role) {
+    for (QMessageBox *box : window.findChildren<QMessageBox *>())
+        if (box->isVisible())
+            for (QAbstractButton *button : box->buttons())
+                if (box->buttonRole(button) == role) {
+                    button->click();
+                    return true;
+                }
+    return false;
+}
+
+bool questionIsOpen(QWidget &window, const QString &title) {
+    for (QMessageBox *box : window.findChildren<QMessageBox *>())
+        if (box->isVisible() && box->windowTitle() == title)
+            return true;
+    return false;
 }
 
 } // namespace
@@ -122,6 +144,42 @@ private Q_SLOTS:
         QVERIFY(window.windowTitle().contains(QStringLiteral("% migrating — code.db")));
         QTRY_COMPARE_WITH_TIMEOUT(window.panel()->state(), MigrationPanel::State::Finished, 60000);
         QCOMPARE(window.windowTitle(), QStringLiteral("code.db — magellan-kv"));
+    }
+
+    void closingDuringAMigrationAsksAndKeepGoingKeepsTheWindow() {
+        MainWindow window;
+        window.show();
+        window.openDatabase(m_source);
+        QTRY_COMPARE(window.panel()->state(), MigrationPanel::State::Ready);
+        const QString dst = m_dir.filePath(QStringLiteral("close-kept.kv"));
+        window.panel()->setDestinationPath(dst);
+        window.panel()->startMigration();
+        QVERIFY(!window.close());
+        QVERIFY(window.isVisible());
+        QTRY_VERIFY(questionIsOpen(window, QStringLiteral("Cancel the migration?")));
+        QVERIFY(answer(window, QMessageBox::NoRole));
+        QTRY_COMPARE_WITH_TIMEOUT(window.panel()->state(), MigrationPanel::State::Finished, 60000);
+        QVERIFY(window.panel()->lastOutcome()->status.isOk());
+        QVERIFY(window.isVisible());
+        QVERIFY(QFileInfo::exists(dst));
+    }
+
+    void closingDuringAMigrationAndStoppingCancelsThenCloses() {
+        MainWindow window;
+        window.show();
+        window.openDatabase(m_source);
+        QTRY_COMPARE(window.panel()->state(), MigrationPanel::State::Ready);
+        const QString dst = m_dir.filePath(QStringLiteral("close-stopped.kv"));
+        window.panel()->setDestinationPath(dst);
+        window.panel()->startMigration();
+        QVERIFY(!window.close());
+        QTRY_VERIFY(questionIsOpen(window, QStringLiteral("Cancel the migration?")));
+        QVERIFY(window.isVisible());
+        QVERIFY(answer(window, QMessageBox::YesRole));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 10000);
+        QCOMPARE(window.panel()->state(), MigrationPanel::State::Ready);
+        QCOMPARE(window.panel()->lastOutcome()->status.code(), Status::Code::Cancelled);
+        QVERIFY(!QFileInfo::exists(dst));
     }
 
     void windowRemembersItsSize() {

@@ -1,5 +1,6 @@
 #include "comparison_model.h"
 #include "fixture_generator.h"
+#include "migration.h"
 #include "migration_panel.h"
 #include "sample_sources.h"
 #include "test_database.h"
@@ -12,6 +13,7 @@
 #include <QJsonObject>
 #include <QMessageBox>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -37,6 +39,38 @@ bool answer(QWidget *parent, QMessageBox::ButtonRole role) {
             return true;
         }
     return false;
+}
+
+// A panel migrating into a folder that already holds a store from another source, with the
+// cancel question open and the new store finished, waiting for the answer.
+struct HeldReplacement {
+    QTemporaryDir dir;
+    QString destination = dir.filePath(QStringLiteral("held.kv"));
+    std::map<std::string, std::string> oldStore;
+    MigrationPanel panel;
+};
+
+bool holdAtThePublishPoint(HeldReplacement &held, const QString &source) {
+    const QString other = held.dir.filePath(QStringLiteral("other.db"));
+    if (!test::generateSource(other, 500).isEmpty() ||
+        !migrateDatabase(other, held.destination, {}, nullptr).status.isOk())
+        return false;
+    QFile::remove(other);
+    held.oldStore = test::readStore(held.destination);
+    held.panel.show();
+    held.panel.openDatabase(source);
+    if (!QTest::qWaitFor([&] { return held.panel.state() == MigrationPanel::State::Ready; }))
+        return false;
+    held.panel.setDestinationPath(held.destination);
+    held.panel.startMigration();
+    if (!QTest::qWaitFor([&] { return visibleMessageBox(&held.panel); }) ||
+        !answer(&held.panel, QMessageBox::YesRole)) // replace the existing store
+        return false;
+    QSignalSpy waiting(&held.panel, &MigrationPanel::waitingToPublish);
+    held.panel.requestCancel();
+    return held.panel.state() == MigrationPanel::State::Migrating &&
+           QTest::qWaitFor([&] { return visibleMessageBox(&held.panel); }) &&
+           QTest::qWaitFor([&] { return waiting.count() == 1; }, 60000);
 }
 
 } // namespace
@@ -141,6 +175,36 @@ private Q_SLOTS:
         QVERIFY(answer(&panel, QMessageBox::NoRole));
         QTRY_COMPARE_WITH_TIMEOUT(panel.state(), MigrationPanel::State::Finished, 60000);
         QVERIFY(panel.lastOutcome()->status.isOk());
+    }
+
+    void openCancelQuestionHoldsTheStoreBackAndStopLeavesTheOldOne() {
+        HeldReplacement held;
+        QVERIFY(holdAtThePublishPoint(held, m_source));
+        QTest::qWait(300); // the worker stays blocked: nothing is published meanwhile
+        QCOMPARE(held.panel.state(), MigrationPanel::State::Migrating);
+        QVERIFY(test::readStore(held.destination) == held.oldStore);
+        QVERIFY(visibleMessageBox(&held.panel)
+                    ->text()
+                    .contains(QStringLiteral("Nothing will be written")));
+
+        QVERIFY(answer(&held.panel, QMessageBox::YesRole));
+        QTRY_COMPARE_WITH_TIMEOUT(held.panel.state(), MigrationPanel::State::Ready, 10000);
+        QCOMPARE(held.panel.lastOutcome()->status.code(), Status::Code::Cancelled);
+        QVERIFY(test::readStore(held.destination) == held.oldStore);
+        QCOMPARE(test::folderEntries(held.dir.path()), QStringList({QStringLiteral("held.kv")}));
+    }
+
+    void keepGoingAfterTheHoldPublishes() {
+        HeldReplacement held;
+        QVERIFY(holdAtThePublishPoint(held, m_source));
+        QVERIFY(test::readStore(held.destination) == held.oldStore);
+        QVERIFY(answer(&held.panel, QMessageBox::NoRole));
+        QTRY_COMPARE_WITH_TIMEOUT(held.panel.state(), MigrationPanel::State::Finished, 10000);
+        QVERIFY(held.panel.lastOutcome()->status.isOk());
+        const auto published = test::readStore(held.destination);
+        QVERIFY(published != held.oldStore);
+        QVERIFY(published.at("meta:migration").find(m_source.toStdString()) != std::string::npos);
+        QCOMPARE(test::folderEntries(held.dir.path()), QStringList({QStringLiteral("held.kv")}));
     }
 
     void badFileShowsAnErrorNamingIt() {
