@@ -27,8 +27,10 @@ const QStringList commands{QStringLiteral("inspect"), QStringLiteral("migrate"),
 const char *const usageText = R"(Usage: magellan-kv [FILE.db]
        magellan-kv inspect SRC [--json]
        magellan-kv migrate SRC DST [--key-layout seed|magellan] [--tables LIST] [--force]
-                               [--report FILE.json] [--no-verify] [--lock-timeout SECONDS]
+                               [--report FILE.json] [--no-verify] [--quick-check]
+                               [--lock-timeout SECONDS]
        magellan-kv verify SRC DST [--json] [--key-layout seed|magellan] [--tables LIST]
+                               [--quick-check]
        magellan-kv browse DST [SRC]
 
 Moves the side tables of a magellan SQLite index (code_chunks, ast_nodes, cfg_blocks) into a
@@ -50,6 +52,9 @@ Options:
   --force          replace an existing store at DST, once the new one is complete
   --report FILE    also write the full report as JSON
   --no-verify      publish without reading the store back (counts are then not checked)
+  --quick-check    also run SQLite's quick_check on each table and its indexes first (every
+                   run refuses a table whose rows come out of storage order; this looks at every
+                   page too, and takes longer than the migration itself on a large index)
   --lock-timeout S  seconds to wait for a writer's lock on SRC (default 5)
   --json           print the result as JSON
   -h, --help       show this help
@@ -204,6 +209,7 @@ int runMigrate(const QStringList &arguments) {
     parser.addOption({QStringLiteral("force"), {}});
     parser.addOption({QStringLiteral("report"), {}, QStringLiteral("file")});
     parser.addOption({QStringLiteral("no-verify"), {}});
+    parser.addOption({QStringLiteral("quick-check"), {}});
     parser.addOption({QStringLiteral("json"), {}});
     parser.addOption(
         {QStringLiteral("lock-timeout"), {}, QStringLiteral("seconds"), QStringLiteral("5")});
@@ -235,6 +241,7 @@ int runMigrate(const QStringList &arguments) {
     options.tables = tableOptions.tables;
     options.replaceExisting = parser.isSet(QStringLiteral("force"));
     options.verify = !parser.isSet(QStringLiteral("no-verify"));
+    options.quickCheck = parser.isSet(QStringLiteral("quick-check"));
     options.lockTimeoutMs = *timeoutMs;
 
     const InterruptWatch interrupts;
@@ -266,6 +273,7 @@ int runVerify(const QStringList &arguments) {
     parser.addOption({QStringLiteral("key-layout"), {}, QStringLiteral("layout")});
     parser.addOption({QStringLiteral("tables"), {}, QStringLiteral("list")});
     parser.addOption({QStringLiteral("json"), {}});
+    parser.addOption({QStringLiteral("quick-check"), {}});
     parser.addOption(
         {QStringLiteral("lock-timeout"), {}, QStringLiteral("seconds"), QStringLiteral("5")});
     if (!parser.parse(arguments))
@@ -284,6 +292,7 @@ int runVerify(const QStringList &arguments) {
     VerifyOptions options;
     options.layout = tableOptions.layout;
     options.tables = tableOptions.tables;
+    options.quickCheck = parser.isSet(QStringLiteral("quick-check"));
     options.lockTimeoutMs = *timeoutMs;
     const InterruptWatch interrupts;
     TerminalProgress progress(stderr, [&] { return interrupts.requested(); });

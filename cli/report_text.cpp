@@ -46,6 +46,13 @@ QString comparisonTable(const MigrationReport &report) {
                      status},
                     widths);
     }
+    for (const auto &[table, why] : report.notCarried)
+        text += row({tableName(table), groupedNumber(report.source.table(table).rows),
+                     QStringLiteral("-"), QStringLiteral("-"), QStringLiteral("-"),
+                     QStringLiteral("-"), QStringLiteral("-"), QStringLiteral("not read")},
+                    widths);
+    for (const auto &[table, why] : report.notCarried)
+        text += QStringLiteral("not read: %1 (%2)\n").arg(tableName(table), why);
     if (!report.readBack)
         text += QStringLiteral("deep check: not run (--no-verify)\n");
     else

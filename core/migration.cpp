@@ -17,17 +17,19 @@ namespace magellan {
 namespace {
 
 // Scans every table of the report into `sink`, filling the source side of the report.
-Status scanTables(SourceDatabase &source, MigrationReport &report, KvSink &sink,
+Status scanTables(SourceDatabase &source, MigrationReport &report, KvSink &sink, bool quickCheck,
                   ProgressObserver *observer) {
     const std::function<bool()> cancelled = [observer] {
         return observer && observer->isCancelRequested();
     };
     for (TableReport &table : report.tables) {
         // A damaged table can be read with rows twice and rows missed, and the read-back would
-        // agree with that read: its structure is checked first.
-        if (Status status = source.checkStructure(report.source.table(table.table), cancelled);
-            !status.isOk())
-            return status;
+        // agree with that read. The scan refuses rowids out of storage order; on request, SQLite's
+        // quick_check looks at every page of the table and its indexes first.
+        if (quickCheck)
+            if (Status status = source.quickCheck(report.source.table(table.table), cancelled);
+                !status.isOk())
+                return status;
         TableScanner scanner(source, report.source.table(table.table), report.layout);
         Result<TableScanResult> scanned = scanner.run(sink, observer);
         if (!scanned.isOk())
@@ -92,6 +94,14 @@ Result<std::unique_ptr<SourceDatabase>> openSource(const QString &path, int lock
         tableReport.table = table;
         tableReport.sourceRows = report.source.table(table).rows;
         report.tables.push_back(tableReport);
+    }
+    // The side tables the run leaves out are named (the optional ones are read only on request).
+    for (const SourceTableInfo &table : report.source.tables) {
+        const auto &chosen = tables.value();
+        if (table.exists && !tableDefinition(table.table).optional &&
+            std::find(chosen.begin(), chosen.end(), table.table) == chosen.end())
+            report.notCarried.emplace_back(table.table,
+                                           QStringLiteral("not among the tables asked for"));
     }
     return source;
 }
@@ -169,7 +179,8 @@ MigrationOutcome migrateDatabase(const QString &sourcePath, const QString &desti
             return fail(store.status());
         BulkLoadSink load(*store.value(),
                           QDir(staged->stagingPath()).filePath(QStringLiteral("bulk-load")));
-        if (Status status = scanTables(*source.value(), report, load, observer); !status.isOk())
+        if (Status status = scanTables(*source.value(), report, load, options.quickCheck, observer);
+            !status.isOk())
             return fail(status);
         if (Status status = load.finish(); !status.isOk())
             return fail(status);
@@ -241,7 +252,8 @@ MigrationOutcome verifyStore(const QString &sourcePath, const QString &storePath
     if (!source.isOk())
         return finish(source.status());
     DiscardingSink discard;
-    if (Status status = scanTables(*source.value(), report, discard, observer); !status.isOk())
+    if (Status status = scanTables(*source.value(), report, discard, options.quickCheck, observer);
+        !status.isOk())
         return finish(status);
     if (Status status = compareWithStore(*store.value(), report, observer); !status.isOk())
         return finish(status);

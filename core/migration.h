@@ -17,12 +17,14 @@ struct MigrationOptions {
     std::vector<SourceTable> tables;
     bool replaceExisting = false; // replace a store already at the destination
     bool verify = true;           // read the store back before publishing it
-    int lockTimeoutMs = 5000;     // how long to wait for a writer's lock on the source
+    bool quickCheck = false;  // SQLite's quick_check of each table first (slow: its indexes too)
+    int lockTimeoutMs = 5000; // how long to wait for a writer's lock on the source
 };
 
 struct VerifyOptions {
     std::optional<KeyLayout> layout; // unset: the one meta:migration names, else seed
     std::vector<SourceTable> tables; // empty: the ones meta:migration names, else the default
+    bool quickCheck = false;         // SQLite's quick_check of each table first
     int lockTimeoutMs = 5000;
 };
 

@@ -125,6 +125,10 @@ nlohmann::ordered_json MigrationReport::toJson() const {
     report["stray_keys"] = strayKeys;
     report["passed"] = passed();
     report["rejected"] = rejectsJson;
+    json notCarriedJson = json::array();
+    for (const auto &[table, why] : notCarried)
+        notCarriedJson.push_back({{"table", str(tableName(table))}, {"reason", str(why)}});
+    report["not_carried"] = notCarriedJson;
     return report;
 }
 

@@ -43,6 +43,8 @@ struct MigrationReport {
     bool readBack = false; // the store was read back and compared
     qint64 strayKeys = 0;
     QStringList strayExamples;
+    // Tables of the source this run did not read, and why: nothing is left out unsaid.
+    std::vector<std::pair<SourceTable, QString>> notCarried;
 
     // Compares every table with what `contents` found in the store.
     void applyStoreContents(const StoreContents &contents);

@@ -390,22 +390,79 @@ Result<SourceInfo> SourceDatabase::readSchema(bool countRows, bool countGroups) 
     return info;
 }
 
-Status SourceDatabase::checkStructure(const SourceTableInfo &table,
-                                      const std::function<bool()> &cancelled) {
-    // quick_check(T) walks T and its indexes: every page read once, cells in order, counts
-    // consistent. It is interrupted through the progress handler when a cancel comes.
-    struct Handler {
-        const std::function<bool()> *cancelled;
-        bool stopped = false;
-    } handler{&cancelled};
-    sqlite3_progress_handler(
-        m_handle, 100000,
-        [](void *data) {
-            auto *h = static_cast<Handler *>(data);
-            h->stopped = *h->cancelled && (*h->cancelled)();
-            return h->stopped ? 1 : 0;
-        },
-        &handler);
+namespace {
+
+// Lets `cancelled` interrupt the statements of `handle` while it lives.
+class CancelHandler {
+public:
+    CancelHandler(sqlite3 *handle, const std::function<bool()> &cancelled)
+        : m_handle(handle), m_cancelled(cancelled) {
+        sqlite3_progress_handler(m_handle, 100000, &CancelHandler::poll, this);
+    }
+    ~CancelHandler() { sqlite3_progress_handler(m_handle, 0, nullptr, nullptr); }
+    bool stopped() const { return m_stopped; }
+
+private:
+    static int poll(void *data) {
+        auto *self = static_cast<CancelHandler *>(data);
+        self->m_stopped = self->m_cancelled && self->m_cancelled();
+        return self->m_stopped ? 1 : 0;
+    }
+    sqlite3 *m_handle;
+    const std::function<bool()> &m_cancelled;
+    bool m_stopped = false;
+};
+
+} // namespace
+
+QString damagedTableMessage(const QString &path, const QString &table, const QString &how) {
+    return QStringLiteral("%1: is corrupt: its table %2 is damaged (%3), so its rows cannot all be "
+                          "read; repair the database (sqlite3 .recover) and migrate the repaired "
+                          "copy")
+        .arg(path, table, how);
+}
+
+Status SourceDatabase::checkRowOrder(const SourceTableInfo &table,
+                                     const std::function<bool()> &cancelled) {
+    const CancelHandler handler(m_handle, cancelled);
+    const QByteArray sql = QStringLiteral("SELECT %1 FROM %2 NOT INDEXED ORDER BY %1")
+                               .arg(table.rowidName, quoted(table.sqlName))
+                               .toUtf8();
+    sqlite3_stmt *statement = nullptr;
+    int rc = sqlite3_prepare_v2(m_handle, sql.constData(), static_cast<int>(sql.size()), &statement,
+                                nullptr);
+    qint64 rows = 0;
+    std::int64_t last = 0;
+    QString disorder;
+    while (rc == SQLITE_OK || rc == SQLITE_ROW) {
+        rc = sqlite3_step(statement);
+        if (rc != SQLITE_ROW)
+            break;
+        const std::int64_t rowid = sqlite3_column_int64(statement, 0);
+        if (rows > 0 && rowid <= last) {
+            disorder = QStringLiteral("read in storage order, row %1 comes after row %2")
+                           .arg(rowid)
+                           .arg(last);
+            break;
+        }
+        last = rowid;
+        ++rows;
+    }
+    const QString message = QString::fromUtf8(sqlite3_errmsg(m_handle));
+    sqlite3_finalize(statement);
+    if (handler.stopped())
+        return Status::cancelled(
+            QStringLiteral("cancelled while reading %1").arg(tableName(table.table)));
+    if (!disorder.isEmpty())
+        return Status::corrupt(damagedTableMessage(m_path, table.sqlName, disorder));
+    if (rc != SQLITE_DONE)
+        return sqliteError(rc, QStringLiteral("reading %1: %2").arg(table.sqlName, message));
+    return Status::ok();
+}
+
+Status SourceDatabase::quickCheck(const SourceTableInfo &table,
+                                  const std::function<bool()> &cancelled) {
+    const CancelHandler handler(m_handle, cancelled);
     const QByteArray sql =
         QStringLiteral("PRAGMA quick_check(%1)").arg(quoted(table.sqlName)).toUtf8();
     sqlite3_stmt *statement = nullptr;
@@ -424,20 +481,16 @@ Status SourceDatabase::checkStructure(const SourceTableInfo &table,
     }
     const QString message = QString::fromUtf8(sqlite3_errmsg(m_handle));
     sqlite3_finalize(statement);
-    sqlite3_progress_handler(m_handle, 0, nullptr, nullptr);
-    if (handler.stopped)
+    if (handler.stopped())
         return Status::cancelled(
             QStringLiteral("cancelled while checking %1").arg(tableName(table.table)));
     if (rc != SQLITE_DONE)
         return sqliteError(
             rc, QStringLiteral("checking the structure of %1: %2").arg(table.sqlName, message));
     if (!problems.isEmpty())
-        return Status::corrupt(
-            QStringLiteral("%1: is corrupt: its table %2 is damaged, so its rows cannot all be "
-                           "read (SQLite's quick_check: %3); repair the database (sqlite3 "
-                           ".recover) and migrate "
-                           "the repaired copy")
-                .arg(m_path, table.sqlName, problems.join(QStringLiteral("; "))));
+        return Status::corrupt(damagedTableMessage(
+            m_path, table.sqlName,
+            QStringLiteral("SQLite's quick_check: %1").arg(problems.join(QStringLiteral("; ")))));
     return Status::ok();
 }
 

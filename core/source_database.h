@@ -67,9 +67,13 @@ public:
     // "{path}: {what}" for a failed SQLite call, with a status code that matches its cause.
     Status sqliteError(int resultCode, const QString &what) const;
 
+    // Corrupt, naming the table, unless a read of `table` in storage order gives each of its
+    // table.rows rowids once, rising: a b-tree page read twice, or out of order, is damage. Reads
+    // the table's leaf pages (not its overflow pages, nor any index).
+    Status checkRowOrder(const SourceTableInfo &table, const std::function<bool()> &cancelled);
     // Corrupt, naming the table, when SQLite's quick_check finds the table or its indexes
-    // damaged (pages referenced twice, out of order, unreadable). Reads every page of them.
-    Status checkStructure(const SourceTableInfo &table, const std::function<bool()> &cancelled);
+    // damaged. Reads and checks every page of them: slow for a table with many indexes.
+    Status quickCheck(const SourceTableInfo &table, const std::function<bool()> &cancelled);
 
 private:
     SourceDatabase(QString path, QString connectionName);
@@ -84,6 +88,9 @@ private:
     int m_lockTimeoutMs = 0;
     QStringList m_sidecarsCreated; // -wal and -shm files absent before the open
 };
+
+// "{path}: is corrupt: its table {table} is damaged ({how}) …": what a damaged side table says.
+QString damagedTableMessage(const QString &path, const QString &table, const QString &how);
 
 // Checks the file itself before SQLite sees it: exists, is a file, is not empty, has a SQLite
 // header (or says it is a magellan Native V2 file), is whole.

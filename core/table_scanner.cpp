@@ -604,15 +604,11 @@ Status TableScanner::checkStorageOrder(const RowBatch &batch) {
     for (size_t r = 0; r < batch.rows; ++r) {
         const std::int64_t rowid = batch.values[r * m_width].integer;
         if (m_lastRowid && rowid <= *m_lastRowid)
-            return Status::corrupt(
-                QStringLiteral(
-                    "%1: is corrupt: its table %2 is damaged: read in storage order, row %3 comes "
-                    "after row %4, so some rows would be read twice and others "
-                    "missed; repair the database (sqlite3 .recover) and migrate the "
-                    "repaired copy")
-                    .arg(m_source.path(), m_info.sqlName)
+            return Status::corrupt(damagedTableMessage(
+                m_source.path(), m_info.sqlName,
+                QStringLiteral("read in storage order, row %1 comes after row %2")
                     .arg(rowid)
-                    .arg(*m_lastRowid));
+                    .arg(*m_lastRowid)));
         m_lastRowid = rowid;
     }
     return Status::ok();
@@ -868,6 +864,13 @@ Result<TableScanResult> TableScanner::run(KvSink &sink, ProgressObserver *observ
         scanned = status.isOk(); // else: read it all again, by key
     }
     if (!scanned) {
+        // A read in key order cannot see rowids out of storage order: a read of the rowids alone
+        // looks for them first (storage order above does it as it goes).
+        if (!m_filter)
+            if (Status status = m_source.checkRowOrder(
+                    m_info, [observer] { return observer && observer->isCancelRequested(); });
+                !status.isOk())
+                return status;
         const bool putBefore = m_order != Order::Key; // the storage-order attempt put some keys
         resetScan(Order::Key);
         m_result.keysPutAgain = putBefore;

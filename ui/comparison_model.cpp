@@ -29,17 +29,21 @@ QString resultText(const TableReport &table) {
 void ComparisonModel::setReport(const MigrationReport &report) {
     beginResetModel();
     m_tables = report.tables;
+    m_notRead.clear();
+    for (const auto &[table, why] : report.notCarried)
+        m_notRead.push_back({table, report.source.table(table).rows, why});
     endResetModel();
 }
 
 void ComparisonModel::clear() {
     beginResetModel();
     m_tables.clear();
+    m_notRead.clear();
     endResetModel();
 }
 
 int ComparisonModel::rowCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_tables.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_tables.size() + m_notRead.size());
 }
 
 int ComparisonModel::columnCount(const QModelIndex &parent) const {
@@ -49,6 +53,27 @@ int ComparisonModel::columnCount(const QModelIndex &parent) const {
 QVariant ComparisonModel::data(const QModelIndex &index, int role) const {
     if (!index.isValid() || index.row() >= rowCount())
         return {};
+    if (static_cast<size_t>(index.row()) >= m_tables.size()) {
+        const NotRead &notRead = m_notRead[index.row() - m_tables.size()];
+        if (role == Qt::DisplayRole)
+            switch (index.column()) {
+            case Table:
+                return tableName(notRead.table);
+            case SqliteRows:
+                return number(notRead.sourceRows);
+            case Result:
+                return tr("not read");
+            default:
+                return QStringLiteral("–");
+            }
+        if (role == Qt::ToolTipRole)
+            return notRead.why;
+        if (role == Qt::UserRole && index.column() == Result)
+            return false;
+        if (role == Qt::TextAlignmentRole && index.column() != Table && index.column() != Result)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    }
     const TableReport &table = m_tables[index.row()];
     const bool read = table.readBack;
     if (role == Qt::DisplayRole) {

@@ -7,7 +7,8 @@
 namespace magellan {
 
 // The count comparison of a finished migration: one row per table with SQLite rows, KV keys,
-// KV records, rejected, repaired, time and a pass/fail mark.
+// KV records, rejected, repaired, time and a pass/fail mark; then the tables of the source the run
+// did not read, marked so, with the reason as a tooltip.
 class ComparisonModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -34,7 +35,13 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
+    struct NotRead {
+        SourceTable table;
+        qint64 sourceRows;
+        QString why;
+    };
     std::vector<TableReport> m_tables;
+    std::vector<NotRead> m_notRead; // shown after the tables read, never as a pass
 };
 
 // The rejected rows of a migration: table, rowid, column, reason (the first ones per table).

@@ -120,6 +120,15 @@ private Q_SLOTS:
         QVERIFY(
             verified.status.message().contains(QStringLiteral("table %1 is damaged").arg(table)));
         QVERIFY(test::fileBytes(source) == before);
+
+        // SQLite's own quick_check, on request, names the damage in its words.
+        MigrationOptions checked;
+        checked.quickCheck = true;
+        const MigrationOutcome quick = migrateDatabase(source, store, checked, nullptr);
+        QCOMPARE(quick.status.code(), Status::Code::Corrupt);
+        QVERIFY2(quick.status.message().contains(QStringLiteral("quick_check")),
+                 qPrintable(quick.status.message()));
+        QVERIFY(!QFileInfo::exists(store));
     }
 
     // The scan itself notices rowids out of storage order, without the structure check.
@@ -315,6 +324,25 @@ UPDATE sqlite_master SET sql = 'CREATE INDEX chunks_by_span ON code_chunks(file_
                                                   "reject:code_chunks:2", changed);
         QVERIFY(comparison.isOk());
         QVERIFY(!comparison->allMatch());
+    }
+
+    // A side table the run was not asked for is named in the report with the reason, never
+    // passed over in silence.
+    void tablesNotReadAreNamed() {
+        const QString source = m_dir.filePath(QStringLiteral("some-tables.db"));
+        QCOMPARE(test::createDatabase(source, QString::fromUtf8(pagedSql)), QString());
+        MigrationOptions options;
+        options.tables = {SourceTable::CodeChunks};
+        const QString store = m_dir.filePath(QStringLiteral("some-tables.kv"));
+        const MigrationOutcome outcome = migrateDatabase(source, store, options, nullptr);
+        QVERIFY2(outcome.status.isOk(), qPrintable(outcome.status.message()));
+        QCOMPARE(outcome.report.notCarried.size(), size_t(2));
+        QCOMPARE(outcome.report.notCarried[0].first, SourceTable::AstNodes);
+        QCOMPARE(outcome.report.notCarried[1].first, SourceTable::CfgBlocks);
+        const auto json = outcome.report.toJson();
+        QCOMPARE(json["not_carried"].size(), size_t(2));
+        QCOMPARE(json["not_carried"][0]["table"].get<std::string>(), std::string("ast_nodes"));
+        QVERIFY(!json["tables"].contains("ast_nodes"));
     }
 
 private:

@@ -39,6 +39,32 @@ MigrationReport sampleReport() {
 class TestComparisonModel : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // A table of the source the run did not read is a row of its own, never a pass.
+    void tablesNotReadAreShownAsSuch() {
+        MigrationReport report = sampleReport();
+        SourceTableInfo cfg;
+        cfg.table = SourceTable::CfgBlocks;
+        cfg.exists = true;
+        cfg.rows = 42;
+        report.source.tables.resize(6);
+        report.source.tables[static_cast<size_t>(SourceTable::CfgBlocks)] = cfg;
+        report.notCarried = {
+            {SourceTable::CfgBlocks, QStringLiteral("not among the tables asked for")}};
+        ComparisonModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setReport(report);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(2, ComparisonModel::Table).data().toString(),
+                 QStringLiteral("cfg_blocks"));
+        QCOMPARE(model.index(2, ComparisonModel::SqliteRows).data(Qt::UserRole), QVariant());
+        QCOMPARE(model.index(2, ComparisonModel::Result).data().toString(),
+                 QStringLiteral("not read"));
+        QCOMPARE(model.index(2, ComparisonModel::Result).data(Qt::UserRole).toBool(), false);
+        QCOMPARE(model.index(2, ComparisonModel::Result).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("not among the tables asked for"));
+    }
+
     void comparisonModelIsAWellBehavedModel() {
         ComparisonModel model;
         QAbstractItemModelTester tester(&model,
