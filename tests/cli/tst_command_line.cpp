@@ -25,6 +25,26 @@ using namespace magellan;
 
 namespace {
 
+// Makes the first page of index `index` no b-tree page at all: a damage that only a check of the
+// indexes sees (a migration reads the tables alone).
+void damageIndexPage(const QString &path, const char *index) {
+    sqlite3 *db = nullptr;
+    sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt *statement = nullptr;
+    sqlite3_prepare_v2(db, "SELECT rootpage FROM sqlite_master WHERE name = ?1", -1, &statement,
+                       nullptr);
+    sqlite3_bind_text(statement, 1, index, -1, SQLITE_STATIC);
+    const int root = sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int(statement, 0) : 0;
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    QFile file(path);
+    QVERIFY(root > 1 && file.open(QIODevice::ReadWrite));
+    const QByteArray header = file.read(18);
+    const int pageSize = (uchar(header[16]) << 8) | uchar(header[17]);
+    file.seek(qint64(root - 1) * pageSize);
+    file.write(QByteArray(1, '\x01'));
+}
+
 struct Run {
     int exitCode = -1;
     QString out;
@@ -187,6 +207,11 @@ private Q_SLOTS:
                                  << "corrupt.db: is corrupt";
         test::createDatabase(bad + "/other.db",
                              QStringLiteral("CREATE TABLE t(x); INSERT INTO t VALUES (1);"));
+        test::createDatabase(bad + "/view.db",
+                             QStringLiteral("CREATE TABLE nodes(id INTEGER PRIMARY KEY, kind TEXT);"
+                                            "CREATE VIEW Ast_Nodes AS SELECT * FROM nodes;"));
+        QTest::newRow("side table is a view")
+            << bad + "/view.db" << dst << QStringList() << "view.db: Ast_Nodes is a view";
         QTest::newRow("no side tables")
             << bad + "/other.db" << dst << QStringList() << "other.db: has none of the tables";
         writeFile(bad + "/a-file.kv", "I am a file");
@@ -212,6 +237,31 @@ private Q_SLOTS:
             << m_source << dst << QStringList{"--tables", "ast_nodes,nope"}
             << "unknown table 'nope'";
     }
+    // The rows come from the tables, never an index: a damaged index changes nothing a migration
+    // carries, and --quick-check, which looks at every page of a table and its indexes, names it.
+    void damagedIndexIsSeenByQuickCheck() {
+        const QString source = m_dir.filePath(QStringLiteral("damaged-index.db"));
+        QCOMPARE(test::createDatabase(source, test::sampleSourceSql(2000) +
+                                                  QStringLiteral("CREATE INDEX cfg_by_kind ON "
+                                                                 "cfg_blocks(kind);")),
+                 QString());
+        damageIndexPage(source, "cfg_by_kind");
+        const QString store = m_dir.filePath(QStringLiteral("damaged-index.kv"));
+        const Run plain = runTool({QStringLiteral("migrate"), source, store});
+        QVERIFY2(plain.exitCode == 0, qPrintable(plain.err));
+        const QString expected =
+            QStringLiteral("damaged-index.db: is corrupt: its table cfg_blocks is damaged "
+                           "(SQLite's quick_check: ");
+        for (const QStringList &command :
+             {QStringList{QStringLiteral("verify"), source, store},
+              QStringList{QStringLiteral("migrate"), source, store + QStringLiteral("2")}}) {
+            const Run checked = runTool(command + QStringList{QStringLiteral("--quick-check")});
+            QCOMPARE(checked.exitCode, 2);
+            QVERIFY2(checked.err.contains(expected), qPrintable(checked.err));
+        }
+        QVERIFY(!QFileInfo::exists(store + QStringLiteral("2")));
+    }
+
     void badInputGetsOneLineAndLeavesNothing() {
         QFETCH(QString, source);
         QFETCH(QString, destination);
