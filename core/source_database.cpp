@@ -422,44 +422,6 @@ QString damagedTableMessage(const QString &path, const QString &table, const QSt
         .arg(path, table, how);
 }
 
-Status SourceDatabase::checkRowOrder(const SourceTableInfo &table,
-                                     const std::function<bool()> &cancelled) {
-    const CancelHandler handler(m_handle, cancelled);
-    const QByteArray sql = QStringLiteral("SELECT %1 FROM %2 NOT INDEXED ORDER BY %1")
-                               .arg(table.rowidName, quoted(table.sqlName))
-                               .toUtf8();
-    sqlite3_stmt *statement = nullptr;
-    int rc = sqlite3_prepare_v2(m_handle, sql.constData(), static_cast<int>(sql.size()), &statement,
-                                nullptr);
-    qint64 rows = 0;
-    std::int64_t last = 0;
-    QString disorder;
-    while (rc == SQLITE_OK || rc == SQLITE_ROW) {
-        rc = sqlite3_step(statement);
-        if (rc != SQLITE_ROW)
-            break;
-        const std::int64_t rowid = sqlite3_column_int64(statement, 0);
-        if (rows > 0 && rowid <= last) {
-            disorder = QStringLiteral("read in storage order, row %1 comes after row %2")
-                           .arg(rowid)
-                           .arg(last);
-            break;
-        }
-        last = rowid;
-        ++rows;
-    }
-    const QString message = QString::fromUtf8(sqlite3_errmsg(m_handle));
-    sqlite3_finalize(statement);
-    if (handler.stopped())
-        return Status::cancelled(
-            QStringLiteral("cancelled while reading %1").arg(tableName(table.table)));
-    if (!disorder.isEmpty())
-        return Status::corrupt(damagedTableMessage(m_path, table.sqlName, disorder));
-    if (rc != SQLITE_DONE)
-        return sqliteError(rc, QStringLiteral("reading %1: %2").arg(table.sqlName, message));
-    return Status::ok();
-}
-
 Status SourceDatabase::quickCheck(const SourceTableInfo &table,
                                   const std::function<bool()> &cancelled) {
     const CancelHandler handler(m_handle, cancelled);

@@ -67,10 +67,6 @@ public:
     // "{path}: {what}" for a failed SQLite call, with a status code that matches its cause.
     Status sqliteError(int resultCode, const QString &what) const;
 
-    // Corrupt, naming the table, unless a read of `table` in storage order gives each of its
-    // table.rows rowids once, rising: a b-tree page read twice, or out of order, is damage. Reads
-    // the table's leaf pages (not its overflow pages, nor any index).
-    Status checkRowOrder(const SourceTableInfo &table, const std::function<bool()> &cancelled);
     // Corrupt, naming the table, when SQLite's quick_check finds the table or its indexes
     // damaged. Reads and checks every page of them: slow for a table with many indexes.
     Status quickCheck(const SourceTableInfo &table, const std::function<bool()> &cancelled);

@@ -179,14 +179,32 @@ QString TableScanner::selectSql(Order order) const {
     keyOrder << rowid;
     QString where;
     const QString groupColumn = quotedIdentifier(std::string(m_definition.groupColumn));
-    if (order == Order::NullGroup)
-        where = QStringLiteral(" WHERE %1 IS NULL").arg(groupColumn);
+    if (order == Order::NullGroup) // ?1: a JSON array of the rowids the storage-order read met
+        where = QStringLiteral(" WHERE %1 IN (SELECT value FROM json_each(?1))").arg(rowid);
     else if (order == Order::Deferred) // ?1: a JSON array of group ids
         where = QStringLiteral(" WHERE %1 IN (SELECT value FROM json_each(?1))").arg(groupColumn);
     else if (m_filter)
         where = QStringLiteral(" WHERE ") + m_filter->where;
-    return QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4")
-        .arg(columns.join(QLatin1Char(',')), table, where, keyOrder.join(QLatin1Char(',')));
+    if (m_grouped)
+        return QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4")
+            .arg(columns.join(QLatin1Char(',')), table, where, keyOrder.join(QLatin1Char(',')));
+    // Rows of single-row tables hold the large values (a chunk's text): only their keys and rowids
+    // are sorted, then each row is read by its rowid (still the table, not an index), in that
+    // order. A sort of whole rows would cost half as much again as the read.
+    QStringList keys;
+    QStringList outerOrder;
+    for (qsizetype i = 0; i < keyOrder.size(); ++i) {
+        keys << QStringLiteral("%1 AS k%2").arg(keyOrder[i]).arg(i);
+        outerOrder << QStringLiteral("k.k%1").arg(i);
+    }
+    QStringList qualified;
+    for (const QString &column : columns)
+        qualified << QStringLiteral("t.") + column;
+    return QStringLiteral("SELECT %1 FROM (SELECT %2 AS r, %3 FROM %4%5 ORDER BY %6) AS k CROSS "
+                          "JOIN %7 AS t NOT INDEXED ON t.%2 = k.r ORDER BY %8")
+        .arg(qualified.join(QLatin1Char(',')), rowid, keys.join(QLatin1Char(',')), table, where,
+             keyOrder.join(QLatin1Char(',')), quotedIdentifier(m_info.sqlName.toStdString()),
+             outerOrder.join(QLatin1Char(',')));
 }
 
 int TableScanner::fillBatch(sqlite3_stmt *statement, RowBatch &batch) {
@@ -596,19 +614,20 @@ Status TableScanner::afterBatch(size_t rows, ProgressObserver *observer) {
     return Status::ok();
 }
 
-// A table read in storage order gives each rowid once, in rising order; anything else is a
-// damaged b-tree (a page read twice, or pages out of order, and then likely one missed).
-Status TableScanner::checkStorageOrder(const RowBatch &batch) {
-    if (m_order != Order::Storage)
-        return Status::ok();
+// A damaged b-tree can give a page twice (and then, most likely, miss another): in storage order
+// each rowid must be above the one before; in key order a row given twice comes out next to
+// itself (same key, same rowid), so no rowid may follow itself.
+Status TableScanner::checkRowids(const RowBatch &batch) {
+    const bool storageOrder = m_order == Order::Storage;
     for (size_t r = 0; r < batch.rows; ++r) {
         const std::int64_t rowid = batch.values[r * m_width].integer;
-        if (m_lastRowid && rowid <= *m_lastRowid)
+        if (m_lastRowid && (storageOrder ? rowid <= *m_lastRowid : rowid == *m_lastRowid))
             return Status::corrupt(damagedTableMessage(
                 m_source.path(), m_info.sqlName,
-                QStringLiteral("read in storage order, row %1 comes after row %2")
-                    .arg(rowid)
-                    .arg(*m_lastRowid)));
+                storageOrder ? QStringLiteral("read in storage order, row %1 comes after row %2")
+                                   .arg(rowid)
+                                   .arg(*m_lastRowid)
+                             : QStringLiteral("row %1 is read twice").arg(rowid)));
         m_lastRowid = rowid;
     }
     return Status::ok();
@@ -621,7 +640,7 @@ Status TableScanner::readAll(sqlite3_stmt *statement, KvSink &sink, ProgressObse
         rc = fillBatch(statement, batch);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
             return stepError(rc);
-        if (Status status = checkStorageOrder(batch); !status.isOk())
+        if (Status status = checkRowids(batch); !status.isOk())
             return status;
         if (Status status = encodeBatch(batch, sink); !status.isOk())
             return status;
@@ -656,7 +675,7 @@ Status TableScanner::readAllPipelined(sqlite3_stmt *statement, KvSink &sink,
             read = stepError(rc);
             break;
         }
-        if (read = checkStorageOrder(*batch); !read.isOk())
+        if (read = checkRowids(*batch); !read.isOk())
             break;
         const size_t rows = batch->rows;
         if (!pipe.push(std::move(batch)))
@@ -670,8 +689,10 @@ Status TableScanner::readAllPipelined(sqlite3_stmt *statement, KvSink &sink,
 
 Status TableScanner::carryStorageOrderRow(KvSink &sink) {
     const std::optional<std::int64_t> group = groupId();
-    if (!group)
+    if (!group) {
+        m_nullGroupRowids.push_back(m_row[0].integer);
         return deferRows(1); // the NULL group's rows are spread out: read them by key
+    }
     const std::int64_t id = m_idIndex >= 0 ? m_row[m_idIndex].integer : 0; // checked: an integer
     auto open = m_openGroups.find(*group);
     if (open == m_openGroups.end()) {
@@ -796,7 +817,6 @@ void TableScanner::resetScan(Order order) {
     m_result = TableScanResult{};
     m_result.table = m_info.table;
     m_rowsRead = 0;
-    m_lastRowid.reset();
     m_rowsSeen = 0;
     m_groupOpen = false;
     m_openGroups.clear();
@@ -804,6 +824,7 @@ void TableScanner::resetScan(Order order) {
     m_writtenGroups.clear();
     m_deferredGroups.clear();
     m_deferredRows = 0;
+    m_nullGroupRowids.clear();
     m_tooScattered = false;
 }
 
@@ -816,16 +837,22 @@ Status TableScanner::scan(Order order, KvSink &sink, ProgressObserver *observer)
         return stepError(rc);
     const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> guard(statement, sqlite3_finalize);
     m_order = order;
-    if (order == Order::Deferred) {
-        std::string groups = "[";
-        for (const std::int64_t group : m_deferredGroups) {
-            if (groups.size() > 1)
-                groups += ',';
-            JsonWriter::appendInt(group, groups);
-        }
-        groups += ']';
-        sqlite3_bind_text(statement, 1, groups.data(), static_cast<int>(groups.size()),
-                          SQLITE_TRANSIENT);
+    m_lastRowid.reset();
+    if (order == Order::Deferred || order == Order::NullGroup) {
+        // The NULL group's rows by their rowids, read one by one from the table: a scan of the
+        // whole table for them would cost as much as the first read.
+        std::string ids = "[";
+        const auto append = [&](std::int64_t id) {
+            if (ids.size() > 1)
+                ids += ',';
+            JsonWriter::appendInt(id, ids);
+        };
+        if (order == Order::Deferred)
+            std::for_each(m_deferredGroups.begin(), m_deferredGroups.end(), append);
+        else
+            std::for_each(m_nullGroupRowids.begin(), m_nullGroupRowids.end(), append);
+        ids += ']';
+        sqlite3_bind_text(statement, 1, ids.data(), static_cast<int>(ids.size()), SQLITE_TRANSIENT);
     }
     if (order == Order::NullGroup || order == Order::Deferred) {
         // A second pass, by key: each value replaces what the first pass wrote. That pass counted
@@ -864,13 +891,6 @@ Result<TableScanResult> TableScanner::run(KvSink &sink, ProgressObserver *observ
         scanned = status.isOk(); // else: read it all again, by key
     }
     if (!scanned) {
-        // A read in key order cannot see rowids out of storage order: a read of the rowids alone
-        // looks for them first (storage order above does it as it goes).
-        if (!m_filter)
-            if (Status status = m_source.checkRowOrder(
-                    m_info, [observer] { return observer && observer->isCancelRequested(); });
-                !status.isOk())
-                return status;
         const bool putBefore = m_order != Order::Key; // the storage-order attempt put some keys
         resetScan(Order::Key);
         m_result.keysPutAgain = putBefore;
@@ -898,8 +918,9 @@ Status TableScanner::scanInStorageOrder(KvSink &sink, ProgressObserver *observer
     if (m_deferredRows == 0)
         return Status::ok();
     const qint64 carriedBefore = m_result.recordsCarried;
-    if (Status status = scan(Order::NullGroup, sink, observer); !status.isOk())
-        return status;
+    if (!m_nullGroupRowids.empty())
+        if (Status status = scan(Order::NullGroup, sink, observer); !status.isOk())
+            return status;
     if (!m_deferredGroups.empty())
         if (Status status = scan(Order::Deferred, sink, observer); !status.isOk())
             return status;

@@ -170,7 +170,7 @@ private:
     Status readAll(sqlite3_stmt *statement, KvSink &sink, ProgressObserver *observer);
     Status readAllPipelined(sqlite3_stmt *statement, KvSink &sink, ProgressObserver *observer);
     Status afterBatch(size_t rows, ProgressObserver *observer);
-    Status checkStorageOrder(const RowBatch &batch);
+    Status checkRowids(const RowBatch &batch);
     Status stepError(int rc) const;
     std::optional<Violation> checkRow(bool mayHoldInfiniteReal) const;
     bool passesChecksAtAGlance() const;
@@ -209,7 +209,7 @@ private:
     // m_result and every member below; they meet only after the encoder is joined.
     qint64 m_rowsRead = 0;
     qint64 m_rowsReported = 0; // progress never goes back, even when a table is read again
-    std::optional<std::int64_t> m_lastRowid; // storage order: each rowid above the one before
+    std::optional<std::int64_t> m_lastRowid; // the reader's: the last row's rowid
     size_t m_width = 0;                      // values per row: the rowid, then every column
     const SqlValue *m_row = nullptr;         // the row being encoded; [0] is the rowid
     TableScanResult m_result;
@@ -233,7 +233,8 @@ private:
     std::unordered_map<std::int64_t, GroupShare> m_writtenGroups;
     std::set<std::int64_t> m_deferredGroups;
     qint64 m_rowsSeen = 0;
-    qint64 m_deferredRows = 0; // carried rows the deferred pass must read
+    qint64 m_deferredRows = 0;                   // carried rows the deferred pass must read
+    std::vector<std::int64_t> m_nullGroupRowids; // rows of the NULL group, for the second pass
     bool m_tooScattered = false;
 };
 
