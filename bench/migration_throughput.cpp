@@ -327,16 +327,18 @@ int main(int argc, char **argv) {
             return 2;
         }
         const QString store = dir.filePath(QStringLiteral("code-%1.kv").arg(size));
-        const auto migrateOnce = [&](const QString &path, bool verifyToo) {
+        const auto migrateOnce = [&](const QString &path, bool verifyToo,
+                                     const QStringList &extra = {}) {
             QDir(path).removeRecursively();
             QStringList arguments{tool, QStringLiteral("migrate"), source, path};
             if (!verifyToo)
                 arguments << QStringLiteral("--no-verify");
-            return runProcess(arguments);
+            return runProcess(arguments + extra);
         };
         // Each round runs every measurement once, so a slow spell of the shared machine falls on
         // the floor as much as on what is set against it.
-        BestRun floorRuns, keyFloorRuns, upstreamRuns, migrateRuns, noVerifyRuns, verifyRuns;
+        BestRun floorRuns, keyFloorRuns, upstreamRuns, migrateRuns, noVerifyRuns, verifyRuns,
+            quickCheckRuns;
         for (int round = 0; round < repeat; ++round) {
             floorRuns.add(readFloor(source, false));
             keyFloorRuns.add(readFloor(source, true));
@@ -347,6 +349,10 @@ int main(int argc, char **argv) {
             migrateRuns.add(migrateOnce(store, true));
             noVerifyRuns.add(migrateOnce(store + QStringLiteral("-nv"), false));
             verifyRuns.add(runProcess({tool, QStringLiteral("verify"), source, store}));
+            // SQLite's quick_check of every side table and its indexes, on request only.
+            quickCheckRuns.add(migrateOnce(store + QStringLiteral("-qc"), true,
+                                           {QStringLiteral("--quick-check")}));
+            QDir(store + QStringLiteral("-qc")).removeRecursively();
         }
         const Run &floorRun = floorRuns.best();
         const double floor = floorRun.seconds;
@@ -368,6 +374,9 @@ int main(int argc, char **argv) {
                     size, floor, keyFloor / floor, upstream / floor, migrate.seconds / floor,
                     noVerify.seconds / floor, verify.seconds / floor, migrate.peakMb, verify.peakMb,
                     largestMb, size / migrate.seconds / 1000, storeMb / migrate.seconds, sourceMb);
+        const Run &quickChecked = quickCheckRuns.best();
+        std::printf("%10s migrate --quick-check %.2f s: %.2fx migrate\n", "", quickChecked.seconds,
+                    quickChecked.seconds / migrate.seconds);
         std::fflush(stdout);
         results.push_back({{"rows", size},
                            {"source_mb", sourceMb},
@@ -387,7 +396,8 @@ int main(int argc, char **argv) {
                            {"verify_peak_mb", verify.peakMb},
                            {"upstream_ratio", upstream / floor},
                            {"migrate_ratio", migrate.seconds / floor},
-                           {"verify_ratio", verify.seconds / floor}});
+                           {"verify_ratio", verify.seconds / floor},
+                           {"migrate_quick_check_s", quickChecked.seconds}});
         seconds.push_back(migrate.seconds);
         sizes.push_back(size);
         lastMigrateRatio = migrate.seconds / floor;
@@ -426,6 +436,10 @@ int main(int argc, char **argv) {
             QDir(store).removeRecursively();
             migrateRuns.add(runProcess({tool, QStringLiteral("migrate"), source, store}));
             verifyRuns.add(runProcess({tool, QStringLiteral("verify"), source, store}));
+            // SQLite's quick_check of every side table and its indexes, on request only.
+            quickCheckRuns.add(migrateOnce(store + QStringLiteral("-qc"), true,
+                                           {QStringLiteral("--quick-check")}));
+            QDir(store + QStringLiteral("-qc")).removeRecursively();
         }
         const Run &migrate = migrateRuns.best();
         const Run &verify = verifyRuns.best();
