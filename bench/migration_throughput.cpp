@@ -436,10 +436,6 @@ int main(int argc, char **argv) {
             QDir(store).removeRecursively();
             migrateRuns.add(runProcess({tool, QStringLiteral("migrate"), source, store}));
             verifyRuns.add(runProcess({tool, QStringLiteral("verify"), source, store}));
-            // SQLite's quick_check of every side table and its indexes, on request only.
-            quickCheckRuns.add(migrateOnce(store + QStringLiteral("-qc"), true,
-                                           {QStringLiteral("--quick-check")}));
-            QDir(store + QStringLiteral("-qc")).removeRecursively();
         }
         const Run &migrate = migrateRuns.best();
         const Run &verify = verifyRuns.best();

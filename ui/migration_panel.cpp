@@ -1,5 +1,7 @@
 #include "migration_panel.h"
 
+#include "path_safety.h"
+
 #include "comparison_model.h"
 #include "migration_controller.h"
 #include "staged_destination.h"
@@ -385,13 +387,23 @@ void MigrationPanel::exportReport(bool csv) {
         this, tr("Export report"), suggested, csv ? tr("CSV (*.csv)") : tr("JSON (*.json)"));
     if (path.isEmpty())
         return;
+    if (const QString problem = exportReportTo(path, csv); !problem.isEmpty())
+        showMessage(QMessageBox::Critical, tr("Export failed"), problem);
+}
+
+QString MigrationPanel::exportReportTo(const QString &path, bool csv) {
+    if (!m_outcome)
+        return tr("There is no report to export yet.");
+    if (const Status safe = checkReportPath(path, m_databasePath, m_outcome->report.destination);
+        !safe.isOk())
+        return safe.message();
     QSaveFile file(path);
     const QByteArray bytes =
         csv ? m_outcome->report.toCsv().toUtf8()
             : QByteArray::fromStdString(m_outcome->report.toJson().dump(2) + "\n");
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        showMessage(QMessageBox::Critical, tr("Export failed"),
-                    tr("%1: %2").arg(path, file.errorString()));
+        return tr("%1: %2").arg(path, file.errorString());
+    return {};
 }
 
 void MigrationPanel::showMessage(int icon, const QString &title, const QString &text) {

@@ -52,6 +52,9 @@ public:
     const std::optional<MigrationOutcome> &lastOutcome() const { return m_outcome; }
     // Work done in the running migration, 0 to 1.
     double overallProgress() const;
+    // Writes the last report to `path` as CSV or JSON; "" or the reason it was not written. A
+    // path that is the source, one of its SQLite files, or inside the store is refused untouched.
+    QString exportReportTo(const QString &path, bool csv);
 
 Q_SIGNALS:
     void stateChanged(magellan::MigrationPanel::State state);

@@ -138,6 +138,29 @@ private Q_SLOTS:
         }
     }
 
+    // Export never writes over the source, its SQLite files, or into the store.
+    void exportRefusesPathsThatHarmTheSourceOrTheStore() {
+        MigrationPanel panel;
+        panel.openDatabase(m_source);
+        QTRY_COMPARE(panel.state(), MigrationPanel::State::Ready);
+        const QString dst = m_dir.filePath(QStringLiteral("export.kv"));
+        panel.setDestinationPath(dst);
+        panel.startMigration();
+        QTRY_COMPARE_WITH_TIMEOUT(panel.state(), MigrationPanel::State::Finished, 60000);
+        const QByteArray source = test::fileBytes(m_source);
+        for (const QString &path : {m_source, m_source + QStringLiteral("-journal"),
+                                    dst + QStringLiteral("/report.json")}) {
+            const QString problem = panel.exportReportTo(path, false);
+            QVERIFY2(problem.startsWith(path + QStringLiteral(": ")), qPrintable(problem));
+        }
+        QVERIFY(test::fileBytes(m_source) == source);
+        QVERIFY(!QFileInfo::exists(m_source + QStringLiteral("-journal")));
+        QVERIFY(!QFileInfo::exists(dst + QStringLiteral("/report.json")));
+        const QString report = m_dir.filePath(QStringLiteral("export-report.csv"));
+        QCOMPARE(panel.exportReportTo(report, true), QString());
+        QVERIFY(test::fileBytes(report).startsWith("table,"));
+    }
+
     void cancelMidwayLeavesNothingAndReturnsToReady() {
         QTemporaryDir dir;
         const QString source = dir.filePath(QStringLiteral("large.db"));
