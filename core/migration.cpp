@@ -24,11 +24,14 @@ Status scanTables(SourceDatabase &source, MigrationReport &report, KvSink &sink,
     };
     for (TableReport &table : report.tables) {
         // A damaged table can be read with rows twice and rows missed, and the read-back would
-        // agree with that read. The scan refuses rowids out of storage order; on request, SQLite's
-        // quick_check looks at every page of the table and its indexes first.
+        // agree with that read. The scan refuses a row read twice; a table whose count disagrees
+        // with its index's is checked whole; on request, SQLite's quick_check looks at every page
+        // of the table and its indexes first.
+        const SourceTableInfo &info = report.source.table(table.table);
+        if (Status status = source.checkCountAgainstIndex(info, cancelled); !status.isOk())
+            return status;
         if (quickCheck)
-            if (Status status = source.quickCheck(report.source.table(table.table), cancelled);
-                !status.isOk())
+            if (Status status = source.quickCheck(info, cancelled); !status.isOk())
                 return status;
         TableScanner scanner(source, report.source.table(table.table), report.layout);
         Result<TableScanResult> scanned = scanner.run(sink, observer);

@@ -70,18 +70,28 @@ public:
     // Corrupt, naming the table, when SQLite's quick_check finds the table or its indexes
     // damaged. Reads and checks every page of them: slow for a table with many indexes.
     Status quickCheck(const SourceTableInfo &table, const std::function<bool()> &cancelled);
+    // Corrupt, naming the table, when the table and its smallest full index disagree on the
+    // number of rows because the file is damaged (a page of the table missed: SQLite's quick_check
+    // of the whole file finds a page no b-tree uses). A stale index alone is not damage: the rows
+    // are read from the table. Costs one count from index pages; the whole-file check only runs
+    // when the counts differ. REQUIRES: table.rows counted in this snapshot.
+    Status checkCountAgainstIndex(const SourceTableInfo &table,
+                                  const std::function<bool()> &cancelled);
 
 private:
     SourceDatabase(QString path, QString connectionName);
     Result<SourceInfo> readSchema(bool countRows, bool countGroups);
     Status beginSnapshot();
 
+    Result<QStringList> quickCheckProblems(const QString &argument, const QString &what,
+                                           const std::function<bool()> &cancelled);
     void removeSidecarsThisRunCreated();
 
     QString m_path;
     QString m_connectionName;
     sqlite3 *m_handle = nullptr;
     int m_lockTimeoutMs = 0;
+    QString m_realPath;            // links resolved: where SQLite puts -wal, -shm and -journal
     QStringList m_sidecarsCreated; // -wal and -shm files absent before the open
 };
 

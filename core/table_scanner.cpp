@@ -107,11 +107,11 @@ void TableScanner::planColumns() {
     }
     for (size_t i = 0; i < m_columnNames.size(); ++i)
         m_rowFields.push_back(field(m_columnNames[i], static_cast<int>(i) + 1));
-    // A repaired value's {name}_base64 sibling must not meet a field of that name.
+    // A repaired value's {name}_base64 sibling must not meet a column of that name, in any case.
     for (std::vector<OutputField> *fields : {&m_valueFields, &m_rowFields})
         for (OutputField &f : *fields)
             f.siblingTaken = std::any_of(fields->begin(), fields->end(), [&](const OutputField &o) {
-                return o.name == f.name + "_base64";
+                return sameSqlName(o.name, f.name + "_base64"); // one name to SQLite
             });
     for (const OutputField &f : m_valueFields)
         if (f.siblingTaken && f.valueIndex >= 0)

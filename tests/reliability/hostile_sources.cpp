@@ -226,10 +226,14 @@ INSERT INTO cfg_blocks VALUES (1, 4, 'entry', 'return', 0, 1, 1, 0, 1, 1);
 
 const char *const base64NameTaken = R"sql(
 -- content needs repair in row 2, and content_base64 is a column of its own: no value may hold two
--- fields of one name, so that row is rejected; in the reject, the bytes move to row_base64.
+-- fields of one name, so that row is rejected; in the reject, the bytes move to row_base64. Names
+-- are one to SQLite whatever their ASCII case: KIND_Base64 takes kind_base64.
 CREATE TABLE code_chunks(id INTEGER PRIMARY KEY, file_path TEXT, byte_start INTEGER,
   byte_end INTEGER, content TEXT, content_hash TEXT, symbol_name TEXT, symbol_kind TEXT,
   created_at INTEGER, content_base64 TEXT);
+CREATE TABLE ast_nodes(id INTEGER PRIMARY KEY, parent_id INTEGER, kind TEXT, byte_start INTEGER,
+  byte_end INTEGER, file_id INTEGER, KIND_Base64 TEXT);
+INSERT INTO ast_nodes VALUES (1, NULL, 'root', 0, 1, 1, 'x'), (2, 1, X'00FF', 0, 1, 1, NULL);
 INSERT INTO code_chunks VALUES (1, 'src/a.rs', 0, 1, 'fine', 'h', NULL, NULL, 1, 'own value'),
   (2, 'src/a.rs', 1, 2, X'FF00', 'h', NULL, NULL, 1, 'own value'),
   (3, 'src/a.rs', 2, 3, CAST(X'66FF' AS TEXT), 'h', NULL, NULL, 1, NULL);
@@ -384,7 +388,8 @@ const std::vector<HostileSource> &hostileSources() {
         {QStringLiteral("a repair whose _base64 name is taken"),
          withSql(base64NameTaken, false),
          {{T::CodeChunks, 2, QStringLiteral("that name is taken by a column")},
-          {T::CodeChunks, 3, QStringLiteral("that name is taken by a column")}},
+          {T::CodeChunks, 3, QStringLiteral("that name is taken by a column")},
+          {T::AstNodes, 2, QStringLiteral("kind needs a kind_base64 field")}},
          [](const Entries &entries) {
              QString problem = expectValueField(entries, "reject:code_chunks:2",
                                                 R"("row_base64":{"content":"/wA="})");

@@ -72,6 +72,36 @@ QString readOnePageTwice(const QString &path, const char *table) {
     return {};
 }
 
+// Drops the second child of `table`'s root page: a scan of the table never reaches that page,
+// and no rowid comes out of order. Returns "" or what went wrong.
+QString missOnePage(const QString &path, const char *table) {
+    sqlite3 *db = nullptr;
+    sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt *statement = nullptr;
+    const std::string sql =
+        std::string("SELECT rootpage FROM sqlite_master WHERE name = '") + table + "'";
+    sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
+    const int root = sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int(statement, 0) : 0;
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    QFile file(path);
+    if (root < 2 || !file.open(QIODevice::ReadWrite))
+        return QStringLiteral("no root page");
+    constexpr int pageSize = 1024;
+    file.seek(qint64(root - 1) * pageSize);
+    QByteArray page = file.read(pageSize);
+    const int cells = (uchar(page[3]) << 8) | uchar(page[4]);
+    if (page[0] != char(0x05) || cells < 3)
+        return QStringLiteral("the root page is not an interior page of three cells or more");
+    page.remove(14, 2); // the second cell's pointer
+    page.insert(12 + 2 * (cells - 1), QByteArray(2, '\0'));
+    page[3] = char((cells - 1) >> 8);
+    page[4] = char((cells - 1) & 0xFF);
+    file.seek(qint64(root - 1) * pageSize);
+    file.write(page);
+    return {};
+}
+
 // Migrations that record every progress call.
 class RecordingObserver final : public ProgressObserver {
 public:
@@ -131,6 +161,34 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(store));
     }
 
+    // A page of the table missed, and no rowid out of order: the table's count disagrees with
+    // its index's, and the whole file has a page no b-tree uses. Refused, by default.
+    void missedPageIsRefused_data() {
+        QTest::addColumn<QString>("table");
+        QTest::newRow("ast_nodes") << QStringLiteral("ast_nodes");
+        QTest::newRow("code_chunks") << QStringLiteral("code_chunks");
+    }
+    void missedPageIsRefused() {
+        QFETCH(QString, table);
+        const QString source = m_dir.filePath(table + QStringLiteral("-missed.db"));
+        QCOMPARE(test::createDatabase(source, QString::fromUtf8(pagedSql) +
+                                                  QStringLiteral("CREATE INDEX ast_by_file ON "
+                                                                 "ast_nodes(file_id);"
+                                                                 "CREATE INDEX chunk_by_path ON "
+                                                                 "code_chunks(file_path);")),
+                 QString());
+        QCOMPARE(missOnePage(source, table.toUtf8().constData()), QString());
+        const QString store = m_dir.filePath(table + QStringLiteral("-missed.kv"));
+        const MigrationOutcome outcome = migrateDatabase(source, store, {}, nullptr);
+        QCOMPARE(outcome.status.code(), Status::Code::Corrupt);
+        QVERIFY2(
+            outcome.status.message().contains(QStringLiteral("table %1 is damaged").arg(table)),
+            qPrintable(outcome.status.message()));
+        QVERIFY2(outcome.status.message().contains(QStringLiteral("never used")),
+                 qPrintable(outcome.status.message()));
+        QVERIFY(!QFileInfo::exists(store));
+    }
+
     // The scan itself notices rowids out of storage order, without the structure check.
     void scanNoticesRowidsOutOfOrder() {
         const QString source = m_dir.filePath(QStringLiteral("scan-damaged.db"));
@@ -173,6 +231,32 @@ UPDATE sqlite_master SET sql = 'CREATE INDEX chunks_by_span ON code_chunks(file_
         QVERIFY(entries.count("ast:0") && entries.count("ast:null"));
         QCOMPARE(oracle.tables.at(SourceTable::AstNodes).carried, qint64(400));
         QCOMPARE(oracle.tables.at(SourceTable::CodeChunks).carried, qint64(200));
+    }
+
+    // An index left with entries of rows deleted since (its table changed while it was detached
+    // from the schema): the counts differ, the file is whole, and the table's rows are carried.
+    void staleIndexWithOtherCountChangesNothing() {
+        const QString source = m_dir.filePath(QStringLiteral("stale-count.db"));
+        QCOMPARE(test::createDatabase(source, QString::fromUtf8(pagedSql) + QStringLiteral(R"sql(
+CREATE INDEX ast_by_file ON ast_nodes(file_id, id);
+CREATE TABLE saved AS SELECT * FROM sqlite_master WHERE name = 'ast_by_file';
+PRAGMA writable_schema = ON;
+DELETE FROM sqlite_master WHERE name = 'ast_by_file';
+)sql")),
+                 QString());
+        QCOMPARE(test::createDatabase(source, QStringLiteral(R"sql(
+DELETE FROM ast_nodes WHERE id > 350;
+PRAGMA writable_schema = ON;
+INSERT INTO sqlite_master SELECT * FROM saved;
+)sql")),
+                 QString());
+        const QString store = m_dir.filePath(QStringLiteral("stale-count.kv"));
+        const MigrationOutcome outcome = migrateDatabase(source, store, {}, nullptr);
+        QVERIFY2(outcome.status.isOk(), qPrintable(outcome.status.message()));
+        const auto entries = test::readStore(store);
+        const test::OracleResult oracle = test::checkStoreAgainstSource(source, entries);
+        QVERIFY2(oracle.problems.isEmpty(), qPrintable(oracle.problems.join(QLatin1Char('\n'))));
+        QCOMPARE(oracle.tables.at(SourceTable::AstNodes).carried, qint64(350));
     }
 
     // A side table that is a view or has no rowid is refused, named, with nothing written.
@@ -228,6 +312,52 @@ UPDATE sqlite_master SET sql = 'CREATE INDEX chunks_by_span ON code_chunks(file_
         QVERIFY2(outcome.status.isOk(), qPrintable(outcome.status.message()));
         QVERIFY(verifyStore(source, store, {}, nullptr).status.isOk());
         QCOMPARE(test::folderEntries(folder), QStringList{QStringLiteral("code.db")});
+    }
+
+    // Through a link, SQLite puts its files beside the file the link leads to: nothing is left
+    // there either; and a -shm this run made beside a -wal that was there goes again.
+    void linkedAndHalfWalSourcesLeaveNoSidecars() {
+        const QString folder = m_dir.filePath(QStringLiteral("linked"));
+        QVERIFY(QDir().mkpath(folder + QStringLiteral("/real")));
+        const QString real = folder + QStringLiteral("/real/code.db");
+        QCOMPARE(test::createDatabase(real, QStringLiteral("PRAGMA journal_mode=WAL;") +
+                                                QString::fromUtf8(pagedSql)),
+                 QString());
+        const QString link = folder + QStringLiteral("/code.db");
+        QVERIFY(QFile::link(real, link));
+        const MigrationOutcome outcome =
+            migrateDatabase(link, m_dir.filePath(QStringLiteral("linked.kv")), {}, nullptr);
+        QVERIFY2(outcome.status.isOk(), qPrintable(outcome.status.message()));
+        QCOMPARE(test::folderEntries(folder + QStringLiteral("/real")),
+                 QStringList{QStringLiteral("code.db")});
+
+        // A -wal with a committed row, and no -shm (a copied pair).
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(real.toUtf8().constData(), &db), SQLITE_OK);
+        sqlite3_exec(db,
+                     "PRAGMA wal_autocheckpoint=0; INSERT INTO cfg_blocks VALUES (2, 1, 'exit', "
+                     "NULL, 0, 1, 1, 0, 1, 1);",
+                     nullptr, nullptr, nullptr);
+        const QByteArray wal = test::fileBytes(real + QStringLiteral("-wal"));
+        const QByteArray main = test::fileBytes(real);
+        sqlite3_close(db); // checkpoints: the files are put back as they were before it
+        QFile walFile(real + QStringLiteral("-wal"));
+        QVERIFY(walFile.open(QIODevice::WriteOnly));
+        walFile.write(wal);
+        walFile.close();
+        QFile mainFile(real);
+        QVERIFY(mainFile.open(QIODevice::WriteOnly));
+        mainFile.write(main);
+        mainFile.close();
+        QFile::remove(real + QStringLiteral("-shm"));
+        const QStringList before = test::folderEntries(folder + QStringLiteral("/real"));
+        QCOMPARE(before, (QStringList{QStringLiteral("code.db"), QStringLiteral("code.db-wal")}));
+        const MigrationOutcome again =
+            migrateDatabase(link, m_dir.filePath(QStringLiteral("linked-wal.kv")), {}, nullptr);
+        QVERIFY2(again.status.isOk(), qPrintable(again.status.message()));
+        QCOMPARE(again.report.tables[2].sourceRows, qint64(2)); // the row in the -wal is read
+        QCOMPARE(test::folderEntries(folder + QStringLiteral("/real")), before);
+        QVERIFY(test::fileBytes(real + QStringLiteral("-wal")) == wal);
     }
 
     // A hot rollback journal is named, with what to do, not "attempt to write a readonly

@@ -290,10 +290,12 @@ private:
             const bool isReject = rejected != m_index.rejected[table].end();
             for (int c = 1; c < columns; ++c) {
                 std::string column = sqlite3_column_name(statement, c);
+                // In a value a listed field keeps the contract's spelling; a reject's row keeps
+                // every column's own.
                 for (const std::string &field : contractFields.at(table))
-                    if (sameSqlName(field, column))
-                        column = field; // a listed field keeps the contract's spelling
-                if (sameSqlName(column, "file_id"))
+                    if (!isReject && sameSqlName(field, column))
+                        column = field;
+                if (!isReject && sameSqlName(column, "file_id"))
                     column = "file_id";
                 QString difference;
                 if (!isReject && table == SourceTable::AstNodes && column == "file_id") {
@@ -305,8 +307,8 @@ private:
                     std::string sibling = column + "_base64";
                     bool siblingIsColumn = false;
                     for (int o = 1; o < columns; ++o)
-                        siblingIsColumn =
-                            siblingIsColumn || sqlite3_column_name(statement, o) == sibling;
+                        siblingIsColumn = siblingIsColumn ||
+                                          sameSqlName(sqlite3_column_name(statement, o), sibling);
                     difference = compareValue(stored->fields, stored->movedBase64, siblingIsColumn,
                                               column, statement, c);
                 }
