@@ -28,11 +28,11 @@ Status scanTables(SourceDatabase &source, MigrationReport &report, KvSink &sink,
         // with its index's is checked whole; on request, SQLite's quick_check looks at every page
         // of the table and its indexes first.
         const SourceTableInfo &info = report.source.table(table.table);
-        if (Status status = source.checkCountAgainstIndex(info, cancelled); !status.isOk())
-            return status;
         if (quickCheck)
             if (Status status = source.quickCheck(info, cancelled); !status.isOk())
                 return status;
+        if (Status status = source.checkCountAgainstIndex(info, cancelled); !status.isOk())
+            return status;
         TableScanner scanner(source, report.source.table(table.table), report.layout);
         Result<TableScanResult> scanned = scanner.run(sink, observer);
         if (!scanned.isOk())

@@ -479,6 +479,10 @@ Status SourceDatabase::checkCountAgainstIndex(const SourceTableInfo &table,
     const qint64 indexed = rc == SQLITE_ROW ? sqlite3_column_int64(statement, 0) : -1;
     const QString message = QString::fromUtf8(sqlite3_errmsg(m_handle));
     sqlite3_finalize(statement);
+    if ((rc & 0xFF) == SQLITE_CORRUPT)
+        return Status::corrupt(
+            damagedTableMessage(m_path, table.sqlName,
+                                QStringLiteral("an index of it cannot be read: %1").arg(message)));
     if (rc != SQLITE_ROW)
         return sqliteError(
             rc, QStringLiteral("counting the rows of %1: %2").arg(table.sqlName, message));
