@@ -53,9 +53,9 @@ public:
     SourceDatabase(const SourceDatabase &) = delete;
     SourceDatabase &operator=(const SourceDatabase &) = delete;
 
-    // Reads schema version, tables, real columns and row counts from the snapshot (counted from
-    // the tables, not an index); counts distinct groups of ast_nodes and cfg_blocks when
-    // `countGroups` (a full index scan: for people to read, never for the store).
+    // Reads schema version, tables, real columns and row counts from the snapshot (counted from an
+    // index when the table has one: see checkRowsRead); counts distinct groups of ast_nodes and
+    // cfg_blocks when `countGroups` (a full index scan: for people to read, never for the store).
     Result<SourceInfo> inspect(bool countGroups);
     // Only which tables exist and their real columns: no counting, for quick lookups.
     Result<SourceInfo> inspectColumns();
@@ -70,13 +70,13 @@ public:
     // Corrupt, naming the table, when SQLite's quick_check finds the table or its indexes
     // damaged. Reads and checks every page of them: slow for a table with many indexes.
     Status quickCheck(const SourceTableInfo &table, const std::function<bool()> &cancelled);
-    // Corrupt, naming the table, when the table and its smallest full index disagree on the
-    // number of rows because the file is damaged (a page of the table missed: SQLite's quick_check
-    // of the whole file finds a page no b-tree uses). A stale index alone is not damage: the rows
-    // are read from the table. Costs one count from index pages; the whole-file check only runs
-    // when the counts differ. REQUIRES: table.rows counted in this snapshot.
-    Status checkCountAgainstIndex(const SourceTableInfo &table,
-                                  const std::function<bool()> &cancelled);
+    // Corrupt, naming the table, when the `rowsRead` from the table itself differ from
+    // table.rows (counted from its smallest full index) because the file is damaged: a page of
+    // the table missed leaves a page no b-tree uses, which SQLite's quick_check of the whole file
+    // finds. A stale index alone is not damage (the rows come from the table). The whole-file check
+    // runs only when the counts differ.
+    Status checkRowsRead(const SourceTableInfo &table, qint64 rowsRead,
+                         const std::function<bool()> &cancelled);
 
 private:
     SourceDatabase(QString path, QString connectionName);
