@@ -18,6 +18,8 @@
 
 #include <sqlite3.h>
 
+#include <functional>
+
 using namespace magellan;
 
 namespace {
@@ -41,46 +43,16 @@ INSERT INTO code_chunks SELECT i, 'src/f' || (i % 7) || '.rs', i, i + 1,
 INSERT INTO cfg_blocks VALUES (1, 1, 'entry', 'return', 0, 1, 1, 0, 1, 1);
 )sql";
 
-// Points the second child of `table`'s root page at the first child's page: a scan reads that
-// leaf twice and never reaches the one it replaced. Returns "" or what went wrong.
-QString readOnePageTwice(const QString &path, const char *table) {
+// Applies `edit` to the root page of `table` (1 KB pages, an interior page of a table b-tree with
+// at least three children) and writes it back. Returns "" or what went wrong.
+QString editRootPage(const QString &path, const char *table,
+                     const std::function<void(QByteArray &page, int cells)> &edit) {
     sqlite3 *db = nullptr;
     sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
     sqlite3_stmt *statement = nullptr;
-    const std::string sql =
-        std::string("SELECT rootpage FROM sqlite_master WHERE name = '") + table + "'";
-    sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
-    const int root = sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int(statement, 0) : 0;
-    sqlite3_finalize(statement);
-    sqlite3_close(db);
-    QFile file(path);
-    if (root < 2 || !file.open(QIODevice::ReadWrite))
-        return QStringLiteral("no root page");
-    constexpr int pageSize = 1024;
-    file.seek(qint64(root - 1) * pageSize);
-    QByteArray page = file.read(pageSize);
-    if (page[0] != char(0x05))
-        return QStringLiteral("the root page is not an interior page");
-    const auto u16 = [&](int at) { return (uchar(page[at]) << 8) | uchar(page[at + 1]); };
-    if (u16(3) < 2)
-        return QStringLiteral("the root page has fewer than two cells");
-    const int first = u16(12);
-    const int second = u16(14);
-    page.replace(second, 4, page.mid(first, 4));
-    file.seek(qint64(root - 1) * pageSize);
-    file.write(page);
-    return {};
-}
-
-// Drops the second child of `table`'s root page: a scan of the table never reaches that page,
-// and no rowid comes out of order. Returns "" or what went wrong.
-QString missOnePage(const QString &path, const char *table) {
-    sqlite3 *db = nullptr;
-    sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
-    sqlite3_stmt *statement = nullptr;
-    const std::string sql =
-        std::string("SELECT rootpage FROM sqlite_master WHERE name = '") + table + "'";
-    sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
+    sqlite3_prepare_v2(db, "SELECT rootpage FROM sqlite_master WHERE name = ?1", -1, &statement,
+                       nullptr);
+    sqlite3_bind_text(statement, 1, table, -1, SQLITE_STATIC);
     const int root = sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int(statement, 0) : 0;
     sqlite3_finalize(statement);
     sqlite3_close(db);
@@ -93,13 +65,30 @@ QString missOnePage(const QString &path, const char *table) {
     const int cells = (uchar(page[3]) << 8) | uchar(page[4]);
     if (page[0] != char(0x05) || cells < 3)
         return QStringLiteral("the root page is not an interior page of three cells or more");
-    page.remove(14, 2); // the second cell's pointer
-    page.insert(12 + 2 * (cells - 1), QByteArray(2, '\0'));
-    page[3] = char((cells - 1) >> 8);
-    page[4] = char((cells - 1) & 0xFF);
+    edit(page, cells);
     file.seek(qint64(root - 1) * pageSize);
     file.write(page);
     return {};
+}
+
+// Points the second child of `table`'s root page at the first child's page: a scan reads that
+// leaf twice and never reaches the one it replaced.
+QString readOnePageTwice(const QString &path, const char *table) {
+    return editRootPage(path, table, [](QByteArray &page, int) {
+        const auto u16 = [&](int at) { return (uchar(page[at]) << 8) | uchar(page[at + 1]); };
+        page.replace(u16(14), 4, page.mid(u16(12), 4)); // second cell's child = the first's
+    });
+}
+
+// Drops the second child of `table`'s root page: a scan of the table never reaches that page,
+// and no rowid comes out of order.
+QString missOnePage(const QString &path, const char *table) {
+    return editRootPage(path, table, [](QByteArray &page, int cells) {
+        page.remove(14, 2); // the second cell's pointer
+        page.insert(12 + 2 * (cells - 1), QByteArray(2, '\0'));
+        page[3] = char((cells - 1) >> 8);
+        page[4] = char((cells - 1) & 0xFF);
+    });
 }
 
 // Migrations that record every progress call.
