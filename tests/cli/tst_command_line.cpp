@@ -28,15 +28,7 @@ namespace {
 // Makes the first page of index `index` no b-tree page at all: a damage that only a check of the
 // indexes sees (a migration reads the tables alone).
 void damageIndexPage(const QString &path, const char *index) {
-    sqlite3 *db = nullptr;
-    sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
-    sqlite3_stmt *statement = nullptr;
-    sqlite3_prepare_v2(db, "SELECT rootpage FROM sqlite_master WHERE name = ?1", -1, &statement,
-                       nullptr);
-    sqlite3_bind_text(statement, 1, index, -1, SQLITE_STATIC);
-    const int root = sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int(statement, 0) : 0;
-    sqlite3_finalize(statement);
-    sqlite3_close(db);
+    const int root = test::rootPage(path, index);
     QFile file(path);
     QVERIFY(root > 1 && file.open(QIODevice::ReadWrite));
     const QByteArray header = file.read(18);

@@ -47,15 +47,7 @@ INSERT INTO cfg_blocks VALUES (1, 1, 'entry', 'return', 0, 1, 1, 0, 1, 1);
 // at least three children) and writes it back. Returns "" or what went wrong.
 QString editRootPage(const QString &path, const char *table,
                      const std::function<void(QByteArray &page, int cells)> &edit) {
-    sqlite3 *db = nullptr;
-    sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
-    sqlite3_stmt *statement = nullptr;
-    sqlite3_prepare_v2(db, "SELECT rootpage FROM sqlite_master WHERE name = ?1", -1, &statement,
-                       nullptr);
-    sqlite3_bind_text(statement, 1, table, -1, SQLITE_STATIC);
-    const int root = sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int(statement, 0) : 0;
-    sqlite3_finalize(statement);
-    sqlite3_close(db);
+    const int root = test::rootPage(path, table);
     QFile file(path);
     if (root < 2 || !file.open(QIODevice::ReadWrite))
         return QStringLiteral("no root page");

@@ -25,6 +25,9 @@ QString tamperStore(const QString &path, const std::string &key,
 
 QByteArray fileBytes(const QString &path);
 
+// The first page of table or index `name` in the SQLite database at `path`; 0 when there is none.
+int rootPage(const QString &path, const char *name);
+
 // Entries of folder `path` (hidden ones too), sorted.
 QStringList folderEntries(const QString &path);
 
