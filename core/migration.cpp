@@ -120,12 +120,12 @@ Result<std::vector<SourceTable>> resolveTables(const SourceInfo &info,
     if (requested.empty()) {
         for (const SourceTable table :
              {SourceTable::CodeChunks, SourceTable::AstNodes, SourceTable::CfgBlocks})
-            if (info.table(table).exists || !info.table(table).notReadable.isEmpty())
+            if (info.table(table).named())
                 tables.push_back(table);
     } else {
         for (const SourceTable table : requested) {
             const SourceTableInfo &found = info.table(table);
-            if (!found.exists && found.notReadable.isEmpty())
+            if (!found.named())
                 return Status::invalidInput(
                     QStringLiteral("%1: has no table %2").arg(info.path, tableName(table)));
             if (std::find(tables.begin(), tables.end(), table) == tables.end())

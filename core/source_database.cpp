@@ -59,7 +59,7 @@ constexpr int truncationRereads = 25; // 20 ms apart: half a second for a write 
 
 bool SourceInfo::hasAnySideTable() const {
     return std::any_of(tables.begin(), tables.end(), [](const SourceTableInfo &t) {
-        return !tableDefinition(t.table).optional && (t.exists || !t.notReadable.isEmpty());
+        return !tableDefinition(t.table).optional && t.named();
     });
 }
 

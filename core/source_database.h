@@ -22,6 +22,8 @@ struct SourceTableInfo {
     QString sqlName;     // the name as the schema spells it (AST_NODES for ast_nodes)
     QString rowidName;   // rowid, _rowid_ or oid: the first that no column takes
     QStringList columns; // real columns, generated ones too, in table order (table_xinfo)
+    // Whether the schema has something of this name, readable or not.
+    bool named() const { return exists || !notReadable.isEmpty(); }
     qint64 rows = 0;
     qint64 groups = -1; // distinct group ids, NULL counted as one; -1 when not counted
 };
