@@ -2,7 +2,7 @@
 #include "browser_window.h"
 #include "command_line.h"
 #include "main_window.h"
-#include "staged_destination.h"
+#include "store/staged_destination.h"
 
 #include <QApplication>
 #include <QCoreApplication>

@@ -1,10 +1,10 @@
 // How fast the KV browser shows a large store: time to open it, to show the first page of the
 // key tree, and to jump to a key by prefix, on a generated store of KEYS keys (default
 // 1,200,000), against a raw RocksDB seek-and-read of one page measured in the same run.
-#include "key_tree.h"
+#include "browse/key_tree.h"
 #include "key_tree_model.h"
-#include "kv_keys.h"
-#include "kv_store.h"
+#include "format/kv_keys.h"
+#include "store/kv_store.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

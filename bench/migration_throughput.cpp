@@ -13,9 +13,9 @@
 // figures, the date and the machine as JSON to the path given by --json (default:
 // migration_throughput.json here).
 #include "fixture_generator.h"
-#include "kv_store.h"
-#include "source_database.h"
-#include "table_scanner.h"
+#include "store/kv_store.h"
+#include "source/source_database.h"
+#include "migrate/table_scanner.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,8 +1,8 @@
 #include "command_line.h"
 
 #include "interrupt_watch.h"
-#include "migration.h"
-#include "path_safety.h"
+#include "migrate/migration.h"
+#include "migrate/path_safety.h"
 #include "report_text.h"
 #include "terminal_progress.h"
 

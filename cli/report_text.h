@@ -1,6 +1,6 @@
 #pragma once
 
-#include "migration_report.h"
+#include "migrate/migration_report.h"
 
 #include <QString>
 

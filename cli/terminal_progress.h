@@ -1,6 +1,6 @@
 #pragma once
 
-#include "progress.h"
+#include "migrate/progress.h"
 
 #include <QElapsedTimer>
 

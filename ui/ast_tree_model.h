@@ -1,6 +1,6 @@
 #pragma once
 
-#include "stored_value.h"
+#include "browse/stored_value.h"
 
 #include <QAbstractItemModel>
 

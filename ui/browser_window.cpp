@@ -1,9 +1,9 @@
 #include "browser_window.h"
 
 #include "key_tree_model.h"
-#include "kv_store.h"
-#include "migration_record.h"
-#include "source_comparison.h"
+#include "store/kv_store.h"
+#include "migrate/migration_record.h"
+#include "browse/source_comparison.h"
 #include "source_lookup.h"
 #include "value_inspector.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "kv_keys.h"
+#include "format/kv_keys.h"
 
 #include <QMainWindow>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "key_tree.h"
+#include "browse/key_tree.h"
 
 #include <QAbstractItemModel>
 

@@ -1,10 +1,10 @@
 #include "migration_panel.h"
 
-#include "path_safety.h"
+#include "migrate/path_safety.h"
 
 #include "comparison_model.h"
 #include "migration_controller.h"
-#include "staged_destination.h"
+#include "store/staged_destination.h"
 #include "table_progress_grid.h"
 
 #include <QCheckBox>

@@ -1,6 +1,6 @@
 #include "source_lookup.h"
 
-#include "stored_value.h"
+#include "browse/stored_value.h"
 
 #include <charconv>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "source_comparison.h"
+#include "browse/source_comparison.h"
 
 #include <QObject>
 #include <QThread>

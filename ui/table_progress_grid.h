@@ -1,7 +1,7 @@
 #pragma once
 
-#include "migration_report.h"
-#include "progress.h"
+#include "migrate/migration_report.h"
+#include "migrate/progress.h"
 
 #include <QElapsedTimer>
 #include <QTableWidget>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "source_comparison.h"
-#include "stored_value.h"
+#include "browse/source_comparison.h"
+#include "browse/stored_value.h"
 
 #include <QFutureWatcher>
 #include <QWidget>

@@ -1,7 +1,7 @@
 // The headless commands, run as a user runs them: a separate process, its exit status, its
 // output, and what it leaves on disk.
 #include "fixture_generator.h"
-#include "kv_store.h"
+#include "store/kv_store.h"
 #include "sample_sources.h"
 #include "test_database.h"
 #include "tool_process.h"

@@ -1,4 +1,4 @@
-#include "batch_pipe.h"
+#include "migrate/batch_pipe.h"
 
 #include <QTest>
 

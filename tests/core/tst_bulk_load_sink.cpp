@@ -1,5 +1,5 @@
-#include "bulk_load_sink.h"
-#include "kv_store.h"
+#include "store/bulk_load_sink.h"
+#include "store/kv_store.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "canonical_json.h"
+#include "format/canonical_json.h"
 
 #include <QTest>
 

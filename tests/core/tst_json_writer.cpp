@@ -1,5 +1,5 @@
-#include "json_string_scan.h"
-#include "json_writer.h"
+#include "format/json_string_scan.h"
+#include "format/json_writer.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "key_tree.h"
-#include "kv_store.h"
+#include "browse/key_tree.h"
+#include "store/kv_store.h"
 
 #include <QTemporaryDir>
 #include <QTest>

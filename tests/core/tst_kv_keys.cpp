@@ -1,5 +1,5 @@
-#include "kv_keys.h"
-#include "source_tables.h"
+#include "format/kv_keys.h"
+#include "source/source_tables.h"
 
 #include <QTest>
 

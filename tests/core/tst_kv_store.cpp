@@ -1,4 +1,4 @@
-#include "kv_store.h"
+#include "store/kv_store.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "migration.h"
+#include "migrate/migration.h"
 #include "sample_sources.h"
-#include "staged_destination.h"
+#include "store/staged_destination.h"
 #include "test_database.h"
 
 #include <QDir>

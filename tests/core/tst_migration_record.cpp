@@ -1,5 +1,5 @@
-#include "migration.h"
-#include "migration_record.h"
+#include "migrate/migration.h"
+#include "migrate/migration_record.h"
 #include "sample_sources.h"
 #include "test_database.h"
 

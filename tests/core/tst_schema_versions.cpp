@@ -1,5 +1,5 @@
 #include "fixture_generator.h"
-#include "migration.h"
+#include "migrate/migration.h"
 #include "test_database.h"
 
 #include <QTemporaryDir>

@@ -1,7 +1,7 @@
 #include "fixture_generator.h"
-#include "migration.h"
+#include "migrate/migration.h"
 #include "sample_sources.h"
-#include "source_comparison.h"
+#include "browse/source_comparison.h"
 #include "test_database.h"
 
 #include <QTemporaryDir>

@@ -1,5 +1,5 @@
-#include "migration.h"
-#include "source_database.h"
+#include "migrate/migration.h"
+#include "source/source_database.h"
 #include "test_database.h"
 
 #include <QFile>

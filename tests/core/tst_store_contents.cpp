@@ -1,6 +1,6 @@
-#include "migration.h"
+#include "migrate/migration.h"
 #include "sample_sources.h"
-#include "store_contents.h"
+#include "migrate/store_contents.h"
 #include "test_database.h"
 
 #include <QDir>

@@ -3,8 +3,8 @@
 // order). A reshaping of the core must leave every digest as it is; a change of the format must
 // change this file's table on purpose.
 #include "fixture_generator.h"
-#include "migration.h"
-#include "source_database.h"
+#include "migrate/migration.h"
+#include "source/source_database.h"
 #include "test_database.h"
 
 #include <QCryptographicHash>

@@ -1,4 +1,4 @@
-#include "stored_value.h"
+#include "browse/stored_value.h"
 
 #include <QCryptographicHash>
 #include <QTest>

@@ -1,6 +1,6 @@
-#include "json_writer.h"
-#include "source_database.h"
-#include "table_scanner.h"
+#include "format/json_writer.h"
+#include "source/source_database.h"
+#include "migrate/table_scanner.h"
 #include "test_database.h"
 
 #include <QFileInfo>

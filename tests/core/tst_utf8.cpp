@@ -1,4 +1,4 @@
-#include "utf8.h"
+#include "format/utf8.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "migration.h"
+#include "migrate/migration.h"
 #include "sample_sources.h"
 #include "test_database.h"
 

@@ -4,8 +4,8 @@
 // deep arrays must never crash it; its fast path for canonical values must agree exactly with the
 // general parser (forEachCanonicalElementSlow); and every row it hands over must be canonical:
 // valid UTF-8, valid JSON, and re-encoded by the general parser to the very same bytes.
-#include "canonical_json.h"
-#include "utf8.h"
+#include "format/canonical_json.h"
+#include "format/utf8.h"
 
 #include <nlohmann/json.hpp>
 

@@ -2,8 +2,8 @@
 // (decodeStoredValue) and on a store's meta:migration record (parseMigrationRecord,
 // summarizeMigrationRecord). The input is a key, a newline, then the value: whatever the bytes,
 // the decoders must return, not throw, and a value that is not shown as its kind must say why.
-#include "migration_record.h"
-#include "stored_value.h"
+#include "migrate/migration_record.h"
+#include "browse/stored_value.h"
 
 #include <cstdint>
 #include <cstdio>

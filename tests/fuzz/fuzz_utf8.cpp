@@ -2,7 +2,7 @@
 // _base64 sibling. Checked against a plain reference decoder (RFC 3629: no overlongs, no UTF-16
 // surrogates, nothing past U+10FFFF): same verdict, and the repair replaces exactly the bytes that
 // start no well-formed sequence with U+FFFD, always giving valid UTF-8.
-#include "utf8.h"
+#include "format/utf8.h"
 
 #include <cstdint>
 #include <cstdio>

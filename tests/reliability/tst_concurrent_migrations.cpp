@@ -2,7 +2,7 @@
 // two threads of one: one of them gets a clear message at once, the other finishes, and the store
 // at the destination is always whole and verified.
 #include "fixture_generator.h"
-#include "migration.h"
+#include "migrate/migration.h"
 #include "sample_sources.h"
 #include "test_database.h"
 #include "tool_process.h"

@@ -3,7 +3,7 @@
 // and the deep check must pass, and an independent oracle (store_oracle.cpp) must find every
 // source row in the store, value for value.
 #include "hostile_sources.h"
-#include "migration.h"
+#include "migrate/migration.h"
 #include "store_oracle.h"
 #include "test_database.h"
 

@@ -3,7 +3,7 @@
 // final rename. Each time the source must be untouched, no store may appear at the destination,
 // and a re-run must succeed and verify.
 #include "fixture_generator.h"
-#include "kv_store.h"
+#include "store/kv_store.h"
 #include "sample_sources.h"
 #include "test_database.h"
 #include "tool_process.h"

@@ -1,13 +1,13 @@
 // Sources whose own reader could be fooled: damaged b-trees, indexes that disagree with their
 // tables, side tables that are not tables, sidecar files, hot journals. None may give a store
 // that lost rows and passed (kv-format.md, "Names and shapes (rev. 2)").
-#include "kv_store.h"
-#include "migration.h"
-#include "source_comparison.h"
-#include "source_database.h"
-#include "staged_destination.h"
+#include "store/kv_store.h"
+#include "migrate/migration.h"
+#include "browse/source_comparison.h"
+#include "source/source_database.h"
+#include "store/staged_destination.h"
 #include "store_oracle.h"
-#include "table_scanner.h"
+#include "migrate/table_scanner.h"
 #include "test_database.h"
 
 #include <QDir>

@@ -1,6 +1,6 @@
 #include "store_oracle.h"
 
-#include "kv_keys.h"
+#include "format/kv_keys.h"
 
 #include <QByteArray>
 

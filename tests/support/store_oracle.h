@@ -1,6 +1,6 @@
 #pragma once
 
-#include "source_tables.h"
+#include "source/source_tables.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,6 +1,6 @@
 #include "test_database.h"
 
-#include "kv_store.h"
+#include "store/kv_store.h"
 
 #include <QDir>
 #include <QFile>

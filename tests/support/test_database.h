@@ -1,7 +1,7 @@
 #pragma once
 
-#include "kv_sink.h"
-#include "progress.h"
+#include "store/kv_sink.h"
+#include "migrate/progress.h"
 
 #include <QByteArray>
 #include <QString>

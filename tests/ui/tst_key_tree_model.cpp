@@ -1,5 +1,5 @@
 #include "key_tree_model.h"
-#include "kv_store.h"
+#include "store/kv_store.h"
 
 #include <QAbstractItemModelTester>
 #include <QTemporaryDir>

@@ -1,6 +1,6 @@
 #include "comparison_model.h"
 #include "fixture_generator.h"
-#include "migration.h"
+#include "migrate/migration.h"
 #include "migration_panel.h"
 #include "sample_sources.h"
 #include "test_database.h"

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "format/kv_keys.h"
+#include "format/row_checksum.h"
+#include "source/source_database.h"
+#include "migrate/store_contents.h"
+#include "migrate/table_scanner.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+#include <vector>
+
+namespace magellan {
+
+// One table's count comparison: the source snapshot's side, and the store read back.
+struct TableReport {
+    SourceTable table = SourceTable::CodeChunks;
+    qint64 sourceRows = 0;   // COUNT(*) in the snapshot
+    qint64 expectedKeys = 0; // distinct carried groups, or carried rows for single-row tables
+    TableScanResult scan;    // what the scan encoded (and the writer wrote)
+    bool readBack = false;   // the store side below was read
+    StoreTableContents store;
+
+    bool countsMatch() const;
+    bool checksumsMatch() const;
+    bool passed() const { return readBack && countsMatch() && checksumsMatch(); }
+};
+
+// Everything a migration or verification found, for people (the comparison table) and for the
+// meta:migration record.
+struct MigrationReport {
+    SourceInfo source;
+    QString destination;
+    KeyLayout layout = KeyLayout::Seed;
+    QDateTime startedAt;
+    QDateTime finishedAt;
+    std::vector<TableReport> tables;
+    bool readBack = false; // the store was read back and compared
+    qint64 strayKeys = 0;
+    QStringList strayExamples;
+    // Tables of the source this run did not read, and why: nothing is left out unsaid.
+    std::vector<std::pair<SourceTable, QString>> notCarried;
+
+    // Compares every table with what `contents` found in the store.
+    void applyStoreContents(const StoreContents &contents);
+    // Read back, every table passes, and the store holds nothing else.
+    bool passed() const;
+    qint64 rejectedRows() const;
+
+    // The report as JSON: what --report and --json write.
+    nlohmann::ordered_json toJson() const;
+    // The comparison as CSV: a header line, then one line per table.
+    QString toCsv() const;
+    // The value of the meta:migration key (kv-format.md, "Migration record").
+    std::string migrationRecord() const;
+};
+
+// What inspect found, as JSON (inspect --json).
+nlohmann::ordered_json sourceInfoJson(const SourceInfo &info);
+
+inline constexpr int kvFormatVersion = 1;
+QString toolVersion();
+
+} // namespace magellan
