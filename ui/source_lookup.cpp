@@ -2,8 +2,6 @@
 
 #include "browse/stored_value.h"
 
-#include <charconv>
-
 namespace magellan {
 
 SourceLookup::SourceLookup(QObject *parent) : QObject(parent), m_context(new QObject) {
@@ -46,13 +44,9 @@ void SourceLookup::compare(const std::string &key, std::shared_ptr<const std::st
                 Q_EMIT failed(qkey, message);
             });
         QString filePath;
-        const std::string astPrefix = keyPrefix(SourceTable::AstNodes, layout);
-        std::int64_t fileId = 0;
-        const std::string_view id =
-            std::string_view(key).substr(std::min(key.size(), astPrefix.size()));
-        if (key.starts_with(astPrefix) &&
-            std::from_chars(id.data(), id.data() + id.size(), fileId).ec == std::errc())
-            filePath = sourceFilePath(*source.value(), fileId).value_or(QString());
+        if (const auto origin = kvkey::parseKey(key, layout);
+            origin && origin->table == SourceTable::AstNodes && origin->groupId)
+            filePath = sourceFilePath(*source.value(), *origin->groupId).value_or(QString());
         reply([this, qkey, result = comparison.value(), filePath] {
             Q_EMIT compared(qkey, result, filePath);
         });

@@ -1,6 +1,6 @@
 #include "browse/key_tree.h"
 
-#include "format/kv_keys.h"
+#include "format/key_codec.h"
 
 namespace magellan::keytree {
 namespace {
@@ -11,7 +11,7 @@ bool isChunkFileGroup(std::string_view prefix) {
 
 // Groups whose children are whole keys even when the rest of the key holds ':'.
 bool childrenAreKeys(std::string_view prefix) {
-    return isChunkFileGroup(prefix) || prefix == "metrics:file:";
+    return isChunkFileGroup(prefix) || prefix == kvkey::fileMetricsPrefix;
 }
 
 // The first key after every key of the group `entry` (one past its prefix in byte order).

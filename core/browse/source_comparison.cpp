@@ -1,9 +1,9 @@
 #include "browse/source_comparison.h"
 
 #include "format/canonical_json.h"
-#include "store/kv_store.h"
 #include "migrate/migration_record.h"
 #include "migrate/table_scanner.h"
+#include "store/kv_store.h"
 
 #include <QSqlDatabase>
 
@@ -11,7 +11,7 @@
 
 #include <sqlite3.h>
 
-#include <charconv>
+#include <algorithm>
 #include <map>
 
 namespace magellan {
@@ -40,84 +40,23 @@ struct KeySource {
     bool rowAsFound = false; // a reject: its "row" against the source row as found
 };
 
-std::optional<std::int64_t> parseInteger(std::string_view text) {
-    std::int64_t value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    return error == std::errc() && end == text.data() + text.size() ? std::optional(value)
-                                                                    : std::nullopt;
-}
-
-std::string unescapePath(std::string_view escaped) {
-    std::string path;
-    for (size_t i = 0; i < escaped.size(); ++i) {
-        path += escaped[i];
-        if (escaped[i] == ':' && i + 1 < escaped.size() && escaped[i + 1] == ':')
-            ++i;
-    }
-    return path;
-}
-
-RowFilter groupFilter(SourceTable table, std::string_view id) {
-    const std::string column(tableDefinition(table).groupColumn);
-    if (id == kvkey::nullGroup)
-        return {QStringLiteral("\"%1\" IS NULL").arg(QString::fromStdString(column)), {}};
-    return {QStringLiteral("\"%1\" = ?1").arg(QString::fromStdString(column)),
-            {parseInteger(id).value_or(0)}};
-}
-
 // Which table and rows a key comes from.
 std::optional<KeySource> keySource(const SourceInfo &info, KeyLayout layout, std::string_view key) {
-    if (const auto chunk = kvkey::parseChunk(key)) {
-        return KeySource{
-            SourceTable::CodeChunks,
-            RowFilter{QStringLiteral("file_path = ?1 AND byte_start = ?2 AND byte_end = ?3"),
-                      {chunk->path, chunk->byteStart, chunk->byteEnd}},
-            ElementLayout::WholeValue};
-    }
-    for (const SourceTable table : {SourceTable::AstNodes, SourceTable::CfgBlocks}) {
-        const std::string prefix = keyPrefix(table, layout);
-        if (!key.starts_with(prefix))
-            continue;
-        const std::string_view id = key.substr(prefix.size());
-        const QString group = QString::fromLatin1(tableDefinition(table).groupColumn.data(),
-                                                  tableDefinition(table).groupColumn.size());
-        KeySource source{table, std::nullopt, ElementLayout::ArrayElements};
-        if (info.table(table).columns.contains(group))
-            source.filter = groupFilter(table, id);
-        return source;
-    }
-    if (key.starts_with(kvkey::rejectPrefix)) {
-        const std::string_view rest = key.substr(kvkey::rejectPrefix.size());
-        const size_t colon = rest.find(':');
-        const TableDefinition *definition =
-            colon == std::string_view::npos
-                ? nullptr
-                : findTableDefinition(QString::fromUtf8(rest.data(), static_cast<int>(colon)));
-        const auto rowid =
-            colon == std::string_view::npos ? std::nullopt : parseInteger(rest.substr(colon + 1));
-        if (!definition || !rowid)
-            return std::nullopt;
-        const QString rowidName = info.table(definition->table).rowidName;
-        return KeySource{definition->table,
-                         RowFilter{(rowidName.isEmpty() ? QStringLiteral("rowid") : rowidName) +
-                                       QStringLiteral(" = ?1"),
-                                   {*rowid}},
-                         ElementLayout::RowField, true};
-    }
-    const std::pair<std::string_view, std::pair<SourceTable, const char *>> singles[] = {
-        {"execlog:", {SourceTable::ExecutionLog, "CAST(execution_id AS TEXT) = ?1"}},
-        {"metrics:file:", {SourceTable::FileMetrics, "file_path = ?1"}},
-        {"metrics:symbol:", {SourceTable::SymbolMetrics, "CAST(symbol_id AS TEXT) = ?1"}}};
-    for (const auto &[prefix, target] : singles) {
-        if (!key.starts_with(prefix))
-            continue;
-        std::string id(key.substr(prefix.size()));
-        if (target.first == SourceTable::FileMetrics)
-            id = unescapePath(id);
-        return KeySource{target.first, RowFilter{QString::fromLatin1(target.second), {id}},
-                         ElementLayout::WholeValue};
-    }
-    return std::nullopt;
+    const std::optional<kvkey::KeyOrigin> origin = kvkey::parseKey(key, layout);
+    if (!origin)
+        return std::nullopt;
+    const SourceTableInfo &table = info.table(origin->table);
+    const std::string_view groupColumn = tableDefinition(origin->table).groupColumn;
+    const bool hasGroupColumn =
+        std::any_of(table.columns.begin(), table.columns.end(), [&](const QString &column) {
+            return sameSqlName(column.toStdString(), groupColumn);
+        });
+    using Kind = kvkey::KeyOrigin::Kind;
+    const ElementLayout elements = origin->kind == Kind::Group    ? ElementLayout::ArrayElements
+                                   : origin->kind == Kind::Reject ? ElementLayout::RowField
+                                                                  : ElementLayout::WholeValue;
+    return KeySource{origin->table, origin->rowFilter(table.rowidName, hasGroupColumn), elements,
+                     origin->kind == Kind::Reject};
 }
 
 std::vector<std::string> elementsOf(std::string_view value, ElementLayout layout) {
@@ -227,7 +166,7 @@ KeyLayout detectKeyLayout(const KvStore &store) {
         recorded.isOk() && recorded.value() && recorded.value()->layout)
         return *recorded.value()->layout;
     const auto cursor = store.cursor();
-    for (const char *magellanPrefix : {"ast:file:", "cfg:func:"}) {
+    for (const std::string_view magellanPrefix : {kvkey::astFilePrefix, kvkey::cfgFunctionPrefix}) {
         cursor->seek(magellanPrefix);
         if (cursor->isValid() && cursor->key().starts_with(magellanPrefix))
             return KeyLayout::Magellan;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "format/kv_keys.h"
+#include "format/key_codec.h"
 #include "source/source_database.h"
 
 #include <QString>

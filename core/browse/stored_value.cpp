@@ -1,6 +1,6 @@
 #include "browse/stored_value.h"
 
-#include "format/kv_keys.h"
+#include "format/key_codec.h"
 
 #include <QByteArray>
 #include <QCryptographicHash>
@@ -114,19 +114,23 @@ Result<json> parseStoredJson(std::string_view value) try {
 }
 
 KeyKind classifyKey(std::string_view key) {
-    if (key.starts_with(kvkey::chunkPrefix))
-        return KeyKind::Chunk;
-    if (key.starts_with("ast:"))
-        return KeyKind::AstGroup;
-    if (key.starts_with("cfg:"))
-        return KeyKind::CfgGroup;
     if (key.starts_with(kvkey::rejectPrefix))
         return KeyKind::Reject;
     if (key == kvkey::migrationRecord)
         return KeyKind::MigrationRecord;
-    if (key.starts_with("execlog:") || key.starts_with("metrics:"))
+    const std::optional<SourceTable> table = kvkey::namespaceOf(key);
+    if (!table)
+        return key.starts_with(kvkey::metricsPrefix) ? KeyKind::Record : KeyKind::Other;
+    switch (*table) {
+    case SourceTable::CodeChunks:
+        return KeyKind::Chunk;
+    case SourceTable::AstNodes:
+        return KeyKind::AstGroup;
+    case SourceTable::CfgBlocks:
+        return KeyKind::CfgGroup;
+    default:
         return KeyKind::Record;
-    return KeyKind::Other;
+    }
 }
 
 Result<ChunkValue> decodeChunk(std::string_view value) try {

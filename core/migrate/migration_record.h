@@ -1,9 +1,9 @@
 #pragma once
 
-#include "format/kv_keys.h"
-#include "store/kv_store.h"
-#include "source/source_tables.h"
+#include "format/key_codec.h"
+#include "format/source_tables.h"
 #include "status.h"
+#include "store/kv_store.h"
 
 #include <QString>
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "format/kv_keys.h"
+#include "format/key_codec.h"
 #include "format/row_checksum.h"
-#include "source/source_database.h"
 #include "migrate/store_contents.h"
 #include "migrate/table_scanner.h"
+#include "source/source_database.h"
 
 #include <QDateTime>
 #include <QString>

@@ -25,7 +25,7 @@ struct PrefixRoute {
 std::vector<PrefixRoute> routesFor(KeyLayout layout, const std::vector<SourceTable> &tables) {
     std::vector<PrefixRoute> routes;
     for (const SourceTable table : tables) {
-        routes.push_back({keyPrefix(table, layout), table, false});
+        routes.push_back({std::string(kvkey::prefix(table, layout)), table, false});
         routes.push_back({kvkey::rejectTablePrefix(tableDefinition(table).name), table, true});
     }
     std::sort(routes.begin(), routes.end(),

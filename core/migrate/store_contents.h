@@ -1,10 +1,10 @@
 #pragma once
 
-#include "format/kv_keys.h"
-#include "store/kv_store.h"
-#include "migrate/progress.h"
+#include "format/key_codec.h"
 #include "format/row_checksum.h"
-#include "source/source_tables.h"
+#include "format/source_tables.h"
+#include "migrate/progress.h"
+#include "store/kv_store.h"
 
 #include <QStringList>
 

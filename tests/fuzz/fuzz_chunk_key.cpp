@@ -2,7 +2,7 @@
 // key it lists. Any bytes as a key: a key it accepts must be exactly the one kvkey::chunk() writes
 // for what it parsed (one spelling per chunk). The same bytes as 16 bytes of offsets and a path:
 // the key written for them must parse back to them.
-#include "format/kv_keys.h"
+#include "format/key_codec.h"
 
 #include <cstdint>
 #include <cstdio>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "source/source_tables.h"
+#include "format/source_tables.h"
 
 #include <QString>
 

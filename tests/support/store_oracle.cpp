@@ -1,6 +1,6 @@
 #include "store_oracle.h"
 
-#include "format/kv_keys.h"
+#include "format/key_codec.h"
 
 #include <QByteArray>
 

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "format/kv_keys.h"
-
 #include <QString>
 
 #include <optional>
@@ -58,8 +56,5 @@ QString tableName(SourceTable table);
 
 // Whether two table or column names are one to SQLite: equal but for ASCII case.
 bool sameSqlName(std::string_view a, std::string_view b);
-
-// The prefix every key of `table` starts with under `layout` (rejects excepted).
-std::string keyPrefix(SourceTable table, KeyLayout layout);
 
 } // namespace magellan

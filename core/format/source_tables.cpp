@@ -1,4 +1,4 @@
-#include "source/source_tables.h"
+#include "format/source_tables.h"
 
 #include <algorithm>
 
@@ -103,25 +103,6 @@ bool sameSqlName(std::string_view a, std::string_view b) {
 QString tableName(SourceTable table) {
     const auto name = tableDefinition(table).name;
     return QString::fromLatin1(name.data(), name.size());
-}
-
-std::string keyPrefix(SourceTable table, KeyLayout layout) {
-    const bool seed = layout == KeyLayout::Seed;
-    switch (table) {
-    case SourceTable::CodeChunks:
-        return std::string(kvkey::chunkPrefix);
-    case SourceTable::AstNodes:
-        return seed ? "ast:" : "ast:file:";
-    case SourceTable::CfgBlocks:
-        return seed ? "cfg:" : "cfg:func:";
-    case SourceTable::ExecutionLog:
-        return "execlog:";
-    case SourceTable::FileMetrics:
-        return "metrics:file:";
-    case SourceTable::SymbolMetrics:
-        return "metrics:symbol:";
-    }
-    return {};
 }
 
 } // namespace magellan
