@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QtGlobal>
 
 #include <optional>
 #include <utility>
@@ -8,7 +9,7 @@
 namespace magellan {
 
 // The outcome of a core operation: ok, or a code with a message that names the file and the
-// problem. Returned, never thrown.
+// problem. Returned, never thrown. A value type: any thread.
 class Status {
 public:
     enum class Code {
@@ -48,11 +49,18 @@ private:
     QString m_message;
 };
 
-// A value or the status that explains why there is none.
+// A value or the status that explains why there is none. A value type: any thread.
 template <typename T> class Result {
 public:
     Result(T value) : m_value(std::move(value)) {}
-    Result(Status status) : m_status(std::move(status)) {}
+    // REQUIRES: !status.isOk() (a result without a value must say why; in a release build an OK
+    // status becomes an Internal one rather than a result that is neither).
+    Result(Status status) : m_status(std::move(status)) {
+        Q_ASSERT_X(!m_status.isOk(), "Result", "given an OK status and no value");
+        if (m_status.isOk())
+            m_status =
+                Status::internal(QStringLiteral("a result with neither a value nor an error"));
+    }
 
     bool isOk() const { return m_value.has_value(); }
     const Status &status() const { return m_status; }

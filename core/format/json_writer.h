@@ -9,7 +9,8 @@ namespace magellan {
 
 // Appends compact JSON to a string, with the one canonical spelling the KV format uses for each
 // value: the writer, the verifier and the browser all go through it, so equal values give equal
-// bytes.
+// bytes. One writer per string, on the thread that owns that string; the static helpers, any
+// thread.
 class JsonWriter {
 public:
     // `out` must outlive the writer; the writer only appends to it.

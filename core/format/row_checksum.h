@@ -9,7 +9,8 @@
 namespace magellan {
 
 // An order-independent checksum of a set of rows: the sum (mod 2^128) of each row's XXH3-128
-// hash over its key and canonical encoding, plus the row count.
+// hash over its key and canonical encoding, plus the row count. A value: one thread adds to it at
+// a time (each scan's and read-back's thread has its own; they are merged after a join).
 class RowChecksum {
 public:
     // The sum and row count alone, without the cached key: what a group adds to a table's.

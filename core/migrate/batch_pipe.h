@@ -11,7 +11,8 @@ namespace magellan {
 
 // Hands batches of work from one producing thread to consuming threads, with at most `capacity`
 // batches alive at once (filled, queued or being worked on), so memory stays bounded. Batches are
-// recycled, not freed. Either side may close the pipe to stop the other.
+// recycled, not freed. Either side may close the pipe to stop the other. Thread-safe: each method
+// says which side calls it.
 template <typename Batch> class BatchPipe {
 public:
     explicit BatchPipe(size_t capacity) : m_capacity(capacity < 1 ? 1 : capacity) {}
@@ -103,7 +104,8 @@ private:
 };
 
 // A thread that consumes a pipe. Leaving its scope by any path (an error, an exception) closes
-// the pipe and joins the thread, so it never outlives the data it works on.
+// the pipe and joins the thread, so it never outlives the data it works on. Created, stopped and
+// destroyed on the producing thread.
 template <typename Batch> class PipeConsumerThread {
 public:
     template <typename Body>

@@ -1,13 +1,13 @@
 #include "migrate/migration.h"
 
-#include "store/bulk_load_sink.h"
-#include "store/kv_store.h"
 #include "migrate/migration_record.h"
 #include "migrate/path_safety.h"
-#include "source/source_database.h"
-#include "store/staged_destination.h"
 #include "migrate/store_contents.h"
 #include "migrate/table_scanner.h"
+#include "source/source_database.h"
+#include "store/bulk_load_sink.h"
+#include "store/kv_store.h"
+#include "store/staged_destination.h"
 
 #include <QDir>
 
@@ -204,7 +204,7 @@ MigrationOutcome migrateDatabase(const QString &sourcePath, const QString &desti
     }
     report.finishedAt = QDateTime::currentDateTimeUtc();
     const std::string record = report.migrationRecord();
-    if (Status status = store.value()->put(kvkey::migrationRecord, record); !status.isOk())
+    if (Status status = store.value()->putRecord(kvkey::migrationRecord, record); !status.isOk())
         return fail(status);
     if (Status status = store.value()->flush(); !status.isOk())
         return fail(status);

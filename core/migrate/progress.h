@@ -1,6 +1,6 @@
 #pragma once
 
-#include "source/source_tables.h"
+#include "format/source_tables.h"
 
 #include <QElapsedTimer>
 
@@ -12,7 +12,8 @@ enum class MigrationPhase {
 };
 
 // What a migration or verification tells its caller while it runs. The command line and the
-// desktop worker both implement it; the default does nothing and never cancels.
+// desktop worker both implement it; the default does nothing and never cancels. Called on the
+// thread that runs the migration (the one that opened the source), never on a pipeline thread.
 class ProgressObserver {
 public:
     virtual ~ProgressObserver() = default;
@@ -31,7 +32,8 @@ public:
     virtual bool mayPublish() { return true; }
 };
 
-// Lets through at most one update per interval, and always the first and the last.
+// Lets through at most one update per interval, and always the first and the last. Used on one
+// thread: the one that reports.
 class ProgressThrottle {
 public:
     explicit ProgressThrottle(int intervalMs = 40) : m_intervalMs(intervalMs) {}

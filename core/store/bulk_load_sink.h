@@ -1,8 +1,8 @@
 #pragma once
 
 #include "migrate/batch_pipe.h"
-#include "store/kv_sink.h"
 #include "status.h"
+#include "store/kv_sink.h"
 
 #include <QString>
 
@@ -19,7 +19,8 @@ class KvStore;
 // gathered up to a fixed budget, sorted, and written as table files by a second thread while the
 // next ones gather; finish() adds every file to the store in one step. No memtable, no flush, no
 // compaction: memory is bounded by two budgets plus the largest entry. An entry put twice keeps
-// its last value, as with KvStore::put.
+// its last value. put() and finish() are called from one thread at a time (the scan's encoder
+// thread, then the migration's); the writer thread is its own and joined by finish() or death.
 class BulkLoadSink final : public KvSink {
 public:
     static constexpr size_t defaultBudgetBytes = 32 << 20;

@@ -7,7 +7,8 @@
 namespace magellan {
 
 // Where a table scan sends its entries: the store being written, or nothing at all when only
-// the source's counts and checksum are wanted.
+// the source's counts and checksum are wanted. put() is called from one thread at a time: the
+// scan's encoder thread.
 class KvSink {
 public:
     virtual ~KvSink() = default;

@@ -15,13 +15,9 @@
 #include <rocksdb/options.h>
 #include <rocksdb/table.h>
 #include <rocksdb/table_properties.h>
-#include <rocksdb/write_batch.h>
 
 namespace magellan {
 namespace {
-
-constexpr size_t batchBytes = 8 << 20;      // large batches: few, cheap writes
-constexpr size_t largeValueBytes = 1 << 20; // written in a batch of its own
 
 rocksdb::Slice slice(std::string_view text) {
     return {text.data(), text.size()};
@@ -132,10 +128,7 @@ bool isKvStoreFolder(const QString &path) {
 
 KvStore::KvStore(QString path, rocksdb::DB *db, Mode mode)
     : m_path(std::move(path)),
-      m_lockedPath(mode == Mode::ReadOnly ? QString() : canonicalStorePath(m_path)), m_db(db),
-      // A new store is written in bulk: its batch is sized once, for a full batch plus one entry.
-      m_batch(std::make_unique<rocksdb::WriteBatch>(
-          mode == Mode::CreateNew ? batchBytes + largeValueBytes : 0)) {}
+      m_lockedPath(mode == Mode::ReadOnly ? QString() : canonicalStorePath(m_path)), m_db(db) {}
 
 KvStore::~KvStore() {
     if (m_db)
@@ -172,46 +165,14 @@ Result<std::unique_ptr<KvStore>> KvStore::open(const QString &path, Mode mode) {
     return store;
 }
 
-Status KvStore::put(std::string_view key, std::string_view value) {
-    if (value.size() >= largeValueBytes) {
-        // Alone, in a batch of its exact size that is freed at once: the shared batch never
-        // grows to the largest value and keeps that memory.
-        if (Status status = writeBatch(); !status.isOk())
-            return status;
-        rocksdb::WriteBatch single(key.size() + value.size() + 32);
-        if (const rocksdb::Status status = single.Put(slice(key), slice(value)); !status.ok())
-            return storeError(m_path, status, QStringLiteral("writing"));
-        return write(single);
-    }
-    const rocksdb::Status status = m_batch->Put(slice(key), slice(value));
-    if (!status.ok())
-        return storeError(m_path, status, QStringLiteral("writing"));
-    return m_batch->GetDataSize() >= batchBytes ? writeBatch() : Status::ok();
-}
-
-Status KvStore::remove(std::string_view key) {
-    const rocksdb::Status status = m_batch->Delete(slice(key));
-    return status.ok() ? Status::ok() : storeError(m_path, status, QStringLiteral("deleting"));
-}
-
-Status KvStore::write(rocksdb::WriteBatch &batch) {
+Status KvStore::putRecord(std::string_view key, std::string_view value) {
     rocksdb::WriteOptions options;
     options.disableWAL = true; // the store is staged: a crash throws it away, so no log is needed
-    const rocksdb::Status status = m_db->Write(options, &batch);
+    const rocksdb::Status status = m_db->Put(options, slice(key), slice(value));
     return status.ok() ? Status::ok() : storeError(m_path, status, QStringLiteral("writing"));
 }
 
-Status KvStore::writeBatch() {
-    if (m_batch->Count() == 0)
-        return Status::ok();
-    Status status = write(*m_batch);
-    m_batch->Clear();
-    return status;
-}
-
 Status KvStore::flush() {
-    if (Status status = writeBatch(); !status.isOk())
-        return status;
     rocksdb::FlushOptions options;
     options.wait = true;
     const rocksdb::Status status = m_db->Flush(options);

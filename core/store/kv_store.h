@@ -1,6 +1,5 @@
 #pragma once
 
-#include "store/kv_sink.h"
 #include "status.h"
 
 #include <QString>
@@ -14,14 +13,17 @@
 namespace rocksdb {
 class DB;
 class Iterator;
-class WriteBatch;
 } // namespace rocksdb
 
 namespace magellan {
 
-// A RocksDB store on disk. Writes are buffered in batches without a write-ahead log: a store
-// being written is only trusted after flush(), and only published by StagedDestination.
-class KvStore final : public KvSink {
+// A RocksDB store on disk. A migration fills a new store through BulkLoadSink (table files
+// written beside it, then ingested in one step), adds its one record with putRecord() and
+// flush(), and publishes it through StagedDestination; every other user only reads it. Nothing
+// is written with a write-ahead log: a store being written is trusted only once flushed.
+// Opened on one thread; get() and cursors may be used from several at once (RocksDB's reads are
+// thread-safe), the writes from one.
+class KvStore final {
 public:
     enum class Mode {
         CreateNew, // an empty store in a folder that is absent or empty
@@ -31,13 +33,14 @@ public:
 
     // Opens the store at `path`. Errors name the folder: not a store, in use, damaged.
     static Result<std::unique_ptr<KvStore>> open(const QString &path, Mode mode);
-    ~KvStore() override;
+    ~KvStore();
+    KvStore(const KvStore &) = delete;
+    KvStore &operator=(const KvStore &) = delete;
 
-    // Buffers one entry; the batch is written every few MB.
-    Status put(std::string_view key, std::string_view value) override;
-    // Buffers the deletion of one key.
-    Status remove(std::string_view key);
-    // Writes the buffered batch and every memtable to table files on disk.
+    // Writes one entry at once (the migration record, after the bulk load); seen by readers after
+    // flush(). A key written again keeps its last value.
+    Status putRecord(std::string_view key, std::string_view value);
+    // Writes the memtable to a table file on disk.
     Status flush();
     // Moves finished table files (sorted, written with the store's options) into the store in one
     // step; they may overlap each other but not keys already stored. The files are gone after.
@@ -84,13 +87,10 @@ public:
 
 private:
     KvStore(QString path, rocksdb::DB *db, Mode mode);
-    Status write(rocksdb::WriteBatch &batch);
-    Status writeBatch();
 
     QString m_path;
     QString m_lockedPath; // canonical, while this object holds the store's lock; else empty
     std::unique_ptr<rocksdb::DB> m_db;
-    std::unique_ptr<rocksdb::WriteBatch> m_batch;
 };
 
 // The pid of the process that holds the store at `path` open for writing (this one's when it

@@ -11,6 +11,7 @@ namespace magellan {
 // destination. The staging folder is removed when the object dies unpublished; ones left by
 // killed processes are removed by the next prepare() for the same destination. While the object
 // lives it holds a lock on the destination, so a second migration to it is refused at once.
+// Used on the thread that runs the migration.
 class StagedDestination {
 public:
     // Checks that `path` can receive a store (absent; or, when `replace`, an existing store that

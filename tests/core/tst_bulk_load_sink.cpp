@@ -69,7 +69,7 @@ private Q_SLOTS:
         QVERIFY(readAll(*m_store) == expected);
     }
 
-    // As with KvStore::put, the last value put under a key wins, in one file or across files.
+    // The last value put under a key wins, in one file or across files.
     void aKeyPutTwiceKeepsItsLastValue() {
         BulkLoadSink sink(*m_store, m_folder, 64);
         QVERIFY(sink.put("b", "first").isOk());

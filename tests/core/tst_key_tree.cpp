@@ -1,5 +1,6 @@
 #include "browse/key_tree.h"
 #include "store/kv_store.h"
+#include "test_database.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -43,13 +44,10 @@ class TestKeyTree : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        auto store =
-            KvStore::open(m_dir.filePath(QStringLiteral("s.kv")), KvStore::Mode::CreateNew);
-        QVERIFY(store.isOk());
+        std::vector<std::pair<std::string, std::string>> entries;
         for (const std::string &key : fixtureKeys())
-            QVERIFY(store.value()->put(key, "{}").isOk());
-        QVERIFY(store.value()->flush().isOk());
-        store.value().reset();
+            entries.emplace_back(key, "{}");
+        QCOMPARE(test::writeStore(m_dir.filePath(QStringLiteral("s.kv")), entries), QString());
         auto reopened =
             KvStore::open(m_dir.filePath(QStringLiteral("s.kv")), KvStore::Mode::ReadOnly);
         QVERIFY(reopened.isOk());

@@ -33,12 +33,7 @@ private Q_SLOTS:
     void aStoreWithoutARecordHasNone() {
         QTemporaryDir dir;
         const QString storePath = dir.filePath(QStringLiteral("empty.kv"));
-        {
-            auto store = KvStore::open(storePath, KvStore::Mode::CreateNew);
-            QVERIFY(store.isOk());
-            QVERIFY(store.value()->put("ast:1", "[]").isOk());
-            QVERIFY(store.value()->flush().isOk());
-        }
+        QCOMPARE(test::writeStore(storePath, {{"ast:1", "[]"}}), QString());
         auto store = KvStore::open(storePath, KvStore::Mode::ReadOnly);
         const auto recorded = readMigrationRecord(*store.value());
         QVERIFY(recorded.isOk());

@@ -1,11 +1,15 @@
 #include "test_database.h"
 
+#include "store/bulk_load_sink.h"
 #include "store/kv_store.h"
 
 #include <QDir>
 #include <QFile>
 
+#include <rocksdb/db.h>
 #include <sqlite3.h>
+
+#include <memory>
 
 namespace magellan::test {
 
@@ -35,15 +39,35 @@ std::map<std::string, std::string> readStore(const QString &path) {
     return entries;
 }
 
-QString tamperStore(const QString &path, const std::string &key,
-                    const std::optional<std::string> &value) {
-    auto store = KvStore::open(path, KvStore::Mode::ReadWrite);
+QString writeStore(const QString &path,
+                   const std::vector<std::pair<std::string, std::string>> &entries) {
+    auto store = KvStore::open(path, KvStore::Mode::CreateNew);
     if (!store.isOk())
         return store.status().message();
-    Status status = value ? store.value()->put(key, *value) : store.value()->remove(key);
-    if (status.isOk())
-        status = store.value()->flush();
-    return status.message();
+    BulkLoadSink sink(*store.value(), path + QStringLiteral(".tables"));
+    for (const auto &[key, value] : entries)
+        if (Status status = sink.put(key, value); !status.isOk())
+            return status.message();
+    return sink.finish().message();
+}
+
+QString tamperStore(const QString &path, const std::string &key,
+                    const std::optional<std::string> &value) {
+    rocksdb::Options options;
+    options.disable_auto_compactions = true; // the tampered key alone changes
+    rocksdb::DB *opened = nullptr;
+    rocksdb::Status status =
+        rocksdb::DB::Open(options, QFile::encodeName(path).toStdString(), &opened);
+    if (!status.ok())
+        return QString::fromStdString(status.ToString());
+    const std::unique_ptr<rocksdb::DB> db(opened);
+    status = value ? db->Put(rocksdb::WriteOptions(), key, *value)
+                   : db->Delete(rocksdb::WriteOptions(), key);
+    if (status.ok())
+        status = db->Flush(rocksdb::FlushOptions());
+    if (status.ok())
+        status = db->Close();
+    return status.ok() ? QString() : QString::fromStdString(status.ToString());
 }
 
 int rootPage(const QString &path, const char *name) {

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "store/kv_sink.h"
 #include "migrate/progress.h"
+#include "store/kv_sink.h"
 
 #include <QByteArray>
 #include <QString>
@@ -9,6 +9,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace magellan::test {
 
@@ -19,7 +21,13 @@ QString createDatabase(const QString &path, const QString &sql);
 // Every key and value of the store at `path`, read through a read-only open.
 std::map<std::string, std::string> readStore(const QString &path);
 
-// Writes `value` under `key` (or deletes `key` when `value` is nullopt) in the store at `path`.
+// Creates a store at `path` holding `entries` (a key given twice keeps its last value), through
+// the bulk load a migration uses. Returns "" or the error.
+QString writeStore(const QString &path,
+                   const std::vector<std::pair<std::string, std::string>> &entries);
+
+// Writes `value` under `key` (or deletes `key` when `value` is nullopt) in the store at `path`,
+// as a hostile hand would: straight through RocksDB, around magellan-kv's own code.
 QString tamperStore(const QString &path, const std::string &key,
                     const std::optional<std::string> &value);
 

@@ -1,5 +1,6 @@
 #include "key_tree_model.h"
 #include "store/kv_store.h"
+#include "test_database.h"
 
 #include <QAbstractItemModelTester>
 #include <QTemporaryDir>
@@ -26,11 +27,10 @@ private Q_SLOTS:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
         const QString path = m_dir.filePath(QStringLiteral("s.kv"));
-        auto store = KvStore::open(path, KvStore::Mode::CreateNew);
+        std::vector<std::pair<std::string, std::string>> entries;
         for (const std::string &key : storeKeys())
-            QVERIFY(store.value()->put(key, "[]").isOk());
-        QVERIFY(store.value()->flush().isOk());
-        store.value().reset();
+            entries.emplace_back(key, "[]");
+        QCOMPARE(test::writeStore(path, entries), QString());
         m_store = std::shared_ptr<const KvStore>(
             std::move(KvStore::open(path, KvStore::Mode::ReadOnly).value()));
     }
