@@ -14,29 +14,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-// True when an array or object of `text` opens more than `limit` levels deep (strings skipped).
-bool nestsDeeperThan(std::string_view text, int limit) {
-    int depth = 0;
-    bool inString = false;
-    for (size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > limit)
-                return true;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return false;
-}
-
 Result<json> parse(std::string_view value) {
     return parseStoredJson(value);
 }
@@ -100,18 +77,6 @@ std::optional<qint64> integer(const json &object, const char *field) {
 }
 
 } // namespace
-
-Result<json> parseStoredJson(std::string_view value) try {
-    if (nestsDeeperThan(value, maxValueDepth))
-        return Status::invalidInput(
-            QStringLiteral("the value nests deeper than %1 levels").arg(maxValueDepth));
-    json parsed = json::parse(value.begin(), value.end(), nullptr, false);
-    if (parsed.is_discarded())
-        return Status::invalidInput(QStringLiteral("the value is not valid JSON"));
-    return parsed;
-} catch (const std::exception &error) {
-    return thrown("JSON", error);
-}
 
 KeyKind classifyKey(std::string_view key) {
     if (key.starts_with(kvkey::rejectPrefix))

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "format/stored_json.h"
 #include "migrate/migration_record.h"
 #include "status.h"
 
@@ -14,14 +15,6 @@
 #include <vector>
 
 namespace magellan {
-
-// Values nested deeper than this are not decoded as JSON: the recursive JSON code that shows them
-// (indenting, copying) would run out of stack. What the migrator writes nests three levels.
-inline constexpr int maxValueDepth = 1000;
-
-// Parses a stored value as JSON; an error when it is not JSON or nests deeper than
-// maxValueDepth. Never throws. Every decoder below starts here.
-Result<nlohmann::ordered_json> parseStoredJson(std::string_view value);
 
 // What a key holds, from its prefix (either key layout).
 enum class KeyKind { Chunk, AstGroup, CfgGroup, Reject, MigrationRecord, Record, Other };

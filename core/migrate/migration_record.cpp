@@ -1,6 +1,6 @@
 #include "migrate/migration_record.h"
 
-#include "browse/stored_value.h"
+#include "format/stored_json.h"
 
 #include <nlohmann/json.hpp>
 

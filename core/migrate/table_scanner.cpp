@@ -1,7 +1,7 @@
 #include "migrate/table_scanner.h"
 
 #include "format/json_writer.h"
-#include "migrate/batch_pipe.h"
+#include "batch_pipe.h"
 #include "migrate/key_order_assembler.h"
 #include "migrate/storage_order_assembler.h"
 

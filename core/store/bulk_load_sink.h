@@ -1,6 +1,6 @@
 #pragma once
 
-#include "migrate/batch_pipe.h"
+#include "batch_pipe.h"
 #include "status.h"
 #include "store/kv_sink.h"
 

@@ -1,4 +1,4 @@
-#include "migrate/batch_pipe.h"
+#include "batch_pipe.h"
 
 #include <QTest>
 
