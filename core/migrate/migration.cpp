@@ -11,10 +11,41 @@
 
 #include <QDir>
 
+#include <atomic>
 #include <csignal>
 
 namespace magellan {
 namespace {
+
+// Test hook for tests/reliability: MAGELLAN_KV_TEST_STOP_AT=<phase> makes the process stop itself
+// (SIGSTOP) there, so a test can kill it at a known point. The phases, in a run's order:
+// staging-created, scanning (first rows read), writing, verifying, before-publish.
+void stopHereWhenTestAsks(const char *phase) {
+    static const QByteArray asked = qgetenv("MAGELLAN_KV_TEST_STOP_AT");
+    if (asked == phase)
+        std::raise(SIGSTOP);
+}
+
+// Passes a scan's progress on; the first rows read are the test hook's "scanning" phase.
+class ScanningStopPoint final : public ProgressObserver {
+public:
+    explicit ScanningStopPoint(ProgressObserver *observer) : m_observer(observer) {}
+    void tableProgress(MigrationPhase phase, SourceTable table, qint64 done,
+                       qint64 total) override {
+        if (m_observer)
+            m_observer->tableProgress(phase, table, done, total);
+        if (done > 0 && !m_reached.exchange(true)) // once: a resumed run goes on
+            stopHereWhenTestAsks("scanning");
+    }
+    bool isCancelRequested() const override {
+        return m_observer && m_observer->isCancelRequested();
+    }
+    bool mayPublish() override { return !m_observer || m_observer->mayPublish(); }
+
+private:
+    ProgressObserver *m_observer;
+    std::atomic<bool> m_reached{false};
+};
 
 // Scans every table of the report into `sink`, filling the source side of the report.
 Status scanTables(SourceDatabase &source, MigrationReport &report, KvSink &sink, bool quickCheck,
@@ -178,11 +209,15 @@ MigrationOutcome migrateDatabase(const QString &sourcePath, const QString &desti
             KvStore::open(staged->stagingPath(), KvStore::Mode::CreateNew);
         if (!store.isOk())
             return fail(store.status());
+        stopHereWhenTestAsks("staging-created");
         BulkLoadSink load(*store.value(),
                           QDir(staged->stagingPath()).filePath(QStringLiteral("bulk-load")));
-        if (Status status = scanTables(*source.value(), report, load, options.quickCheck, observer);
+        ScanningStopPoint scanObserver(observer);
+        if (Status status =
+                scanTables(*source.value(), report, load, options.quickCheck, &scanObserver);
             !status.isOk())
             return fail(status);
+        stopHereWhenTestAsks("writing");
         if (Status status = load.finish(); !status.isOk())
             return fail(status);
     } // closed: what verification reads next comes from the files on disk
@@ -197,6 +232,7 @@ MigrationOutcome migrateDatabase(const QString &sourcePath, const QString &desti
         if (Status status = store.value()->dropOverwrittenVersions(); !status.isOk())
             return fail(status);
     if (options.verify) {
+        stopHereWhenTestAsks("verifying");
         if (Status status = compareWithStore(*store.value(), report, observer); !status.isOk())
             return fail(status);
         if (Status status = verificationStatus(report, destinationPath); !status.isOk())
@@ -209,9 +245,7 @@ MigrationOutcome migrateDatabase(const QString &sourcePath, const QString &desti
     if (Status status = store.value()->flush(); !status.isOk())
         return fail(status);
     store.value().reset();
-    // Test hook for tests/reliability: the process stops here, store complete, before the rename.
-    if (qEnvironmentVariableIsSet("MAGELLAN_KV_TEST_STOP_BEFORE_PUBLISH"))
-        std::raise(SIGSTOP);
+    stopHereWhenTestAsks("before-publish");
     // As late as possible (mayPublish() may wait for the user): nothing is public yet.
     if (observer && (observer->isCancelRequested() || !observer->mayPublish()))
         return fail(Status::cancelled(QStringLiteral("cancelled before publishing")));

@@ -334,7 +334,7 @@ private Q_SLOTS:
         QProcess process;
         test::startTool(
             process, {QStringLiteral("migrate"), m_source, dst, QStringLiteral("--report"), report},
-            true);
+            test::stopAt::beforePublish);
         const qint64 pid = process.processId();
         QVERIFY(pid > 0);
         if (!test::waitUntilStopped(pid))
@@ -593,7 +593,8 @@ private Q_SLOTS:
     void aSecondInterruptEndsTheRunAtOnce() {
         const QString dst = m_dir.filePath(QStringLiteral("interrupted-twice.kv"));
         QProcess process;
-        test::startTool(process, {QStringLiteral("migrate"), m_source, dst}, true);
+        test::startTool(process, {QStringLiteral("migrate"), m_source, dst},
+                        test::stopAt::beforePublish);
         const qint64 pid = process.processId();
         QVERIFY(pid > 0);
         if (!test::waitUntilStopped(pid))

@@ -1,9 +1,14 @@
 #include "batch_pipe.h"
 
+#include <QElapsedTimer>
+#include <QFile>
 #include <QTest>
+#include <QThread>
 
 #include <atomic>
 #include <thread>
+
+#include <unistd.h>
 
 using namespace magellan;
 
@@ -11,6 +16,28 @@ namespace {
 struct Numbers {
     std::vector<int> values;
 };
+
+// The scheduler's state letter of thread `tid` of this process (R, S, ...), or 0 when unknown.
+char threadState(pid_t tid) {
+    QFile stat(QStringLiteral("/proc/self/task/%1/stat").arg(tid));
+    if (tid == 0 || !stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray line = stat.readAll();
+    const qsizetype close = line.lastIndexOf(')'); // the name in parentheses may hold spaces
+    return close >= 0 && close + 2 < line.size() ? line[close + 2] : 0;
+}
+
+// Waits until the thread whose id lands in `tid` sleeps in the kernel: it has reached its wait.
+bool waitUntilAsleep(const std::atomic<pid_t> &tid) {
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 10000) {
+        if (threadState(tid) == 'S')
+            return true;
+        QThread::usleep(100);
+    }
+    return false;
+}
 } // namespace
 
 class TestBatchPipe : public QObject {
@@ -44,20 +71,22 @@ private Q_SLOTS:
         std::unique_ptr<Numbers> second = pipe.emptyBatch();
         QVERIFY(first && second);
         std::atomic<bool> gotThird = false;
+        std::atomic<pid_t> producerId = 0;
         Numbers *third = nullptr;
         std::thread producer([&] {
+            producerId = gettid();
             std::unique_ptr<Numbers> batch = pipe.emptyBatch(); // waits for a recycled one
             third = batch.get();
             gotThird = true;
             pipe.push(std::move(batch));
         });
-        QTest::qWait(50);
+        QVERIFY(waitUntilAsleep(producerId));
         QVERIFY(!gotThird);
         Numbers *recycled = first.get();
         pipe.recycle(std::move(first));
         producer.join();
         QVERIFY(gotThird);
-        QCOMPARE(third, recycled); // reused, not allocated
+        QCOMPARE(third, recycled);         // reused, not allocated
         QCOMPARE(pipe.pop().get(), third); // queued
     }
 
@@ -66,15 +95,18 @@ private Q_SLOTS:
         std::unique_ptr<Numbers> held = pipe.emptyBatch();
         std::atomic<bool> producerWoke = false, consumerWoke = false;
         bool producerGotBatch = true, consumerGotBatch = true;
+        std::atomic<pid_t> producerId = 0, consumerId = 0;
         std::thread producer([&] {
+            producerId = gettid();
             producerGotBatch = pipe.emptyBatch() != nullptr; // capacity reached: waits
             producerWoke = true;
         });
         std::thread consumer([&] {
+            consumerId = gettid();
             consumerGotBatch = pipe.pop() != nullptr;
             consumerWoke = true;
         });
-        QTest::qWait(50);
+        QVERIFY(waitUntilAsleep(producerId) && waitUntilAsleep(consumerId));
         QVERIFY(!producerWoke && !consumerWoke);
         pipe.close();
         producer.join();

@@ -80,7 +80,7 @@ private Q_SLOTS:
             arguments << QStringLiteral("--force");
         }
         QProcess first;
-        test::startTool(first, arguments, true); // stops itself with its store complete
+        test::startTool(first, arguments, test::stopAt::beforePublish); // store complete
         QVERIFY(test::waitUntilStopped(first.processId()));
 
         const test::ToolRun second = test::runTool(arguments);

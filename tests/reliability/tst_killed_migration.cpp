@@ -1,7 +1,8 @@
-// magellan-kv migrate killed (SIGKILL) or interrupted (SIGTERM, Ctrl-C) at several points: early,
-// midway (at 20, 45 and 70 % of a full run: reading the tables, writing, reading back) and at the
-// final rename. Each time the source must be untouched, no store may appear at the destination,
-// and a re-run must succeed and verify.
+// magellan-kv migrate killed (SIGKILL) or interrupted (SIGTERM, Ctrl-C) at each phase of a run:
+// its staging store just made, reading the tables, writing the table files, reading the store
+// back, and at the final rename. The run stops itself at the phase (test hook, test::stopAt) and
+// is signalled there. Each time the source must be untouched, no store may appear at the
+// destination, and a re-run must succeed and verify.
 #include "fixture_generator.h"
 #include "store/kv_store.h"
 #include "sample_sources.h"
@@ -9,25 +10,15 @@
 #include "tool_process.h"
 
 #include <QDir>
-#include <QElapsedTimer>
-#include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 
 #include <csignal>
-#include <memory>
 
 using namespace magellan;
 
 namespace {
-
-const QString early = QStringLiteral("early");
-const QString atRename = QStringLiteral("rename");
-
-// The points of a full run's time at which a run is stopped midway.
-const double midwayFractions[] = {0.2, 0.45, 0.7};
 
 QString signalName(int signal) {
     return signal == SIGKILL   ? QStringLiteral("SIGKILL")
@@ -45,61 +36,38 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_source = m_dir.filePath(QStringLiteral("code.db"));
         m_destination = m_dir.filePath(QStringLiteral("code.kv"));
-        QCOMPARE(test::generateSource(m_source, 250000),
-                 QString()); // long enough to be stopped midway, short enough to run 16 times
+        // A realistic source whose run does some work in every phase, short enough to run 16 times.
+        QCOMPARE(test::generateSource(m_source, 250000), QString());
         m_sourceBytes = test::fileBytes(m_source);
-        // How long a whole run takes here, so that "midway" means midway on any machine.
-        for (int i = 0; i < 2; ++i) {
-            QElapsedTimer timer;
-            timer.start();
-            const test::ToolRun run =
-                test::runTool({QStringLiteral("migrate"), m_source, m_destination});
-            QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-            m_fullRunMs = i == 0 ? timer.elapsed() : std::min(m_fullRunMs, timer.elapsed());
-            QVERIFY(QDir(m_destination).removeRecursively());
-        }
     }
 
     void cleanup() { QDir(m_destination).removeRecursively(); }
 
     void stoppedRunLeavesNothingAndReRunSucceeds_data() {
         QTest::addColumn<int>("signal");
-        QTest::addColumn<QString>("point");
-        for (const int signal : {SIGKILL, SIGTERM, SIGINT}) {
-            QStringList points{early};
-            for (const double fraction : midwayFractions)
-                points << QStringLiteral("%1%").arg(qRound(fraction * 100));
-            points << atRename;
-            for (const QString &point : points)
-                QTest::addRow("%s at %s", qPrintable(signalName(signal)), qPrintable(point))
-                    << signal << point;
-        }
+        QTest::addColumn<QString>("phase");
+        for (const int signal : {SIGKILL, SIGTERM, SIGINT})
+            for (const char *phase : test::stopAt::all)
+                QTest::addRow("%s at %s", qPrintable(signalName(signal)), phase)
+                    << signal << QString::fromLatin1(phase);
     }
     void stoppedRunLeavesNothingAndReRunSucceeds() {
         QFETCH(int, signal);
-        QFETCH(QString, point);
-        std::unique_ptr<QProcess> process;
-        if (point == early) {
-            process = start(false);
-            QVERIFY2(
-                test::waitUntilExists(stagingFolder(process->processId()), process->processId()),
-                "the run never created its staging folder");
-        } else if (point == atRename) {
-            process = start(true);
-            QVERIFY2(test::waitUntilStopped(process->processId()),
-                     "the run never reached the rename");
-            // The store is whole; only the rename is left.
-            QVERIFY(isCompleteStore(stagingFolder(process->processId())));
-        } else {
-            process = stopMidway(m_fullRunMs * point.chopped(1).toInt() / 100);
-            QVERIFY2(process, "the run could not be stopped midway, however early");
-        }
-        const qint64 pid = process->processId();
+        QFETCH(QString, phase);
+        QProcess process;
+        test::startTool(process, {QStringLiteral("migrate"), m_source, m_destination},
+                        qPrintable(phase));
+        if (!test::waitUntilStopped(process.processId()))
+            QFAIL(qPrintable(QStringLiteral("the run never reached %1: ").arg(phase) +
+                             test::finishTool(process).err));
+        const qint64 pid = process.processId();
         const QString staging = stagingFolder(pid);
+        // The record is written last: only at the rename is the store whole.
+        QCOMPARE(isCompleteStore(staging), phase == QLatin1String(test::stopAt::beforePublish));
         QVERIFY(!QFileInfo::exists(m_destination));
         ::kill(static_cast<pid_t>(pid), signal);
         ::kill(static_cast<pid_t>(pid), SIGCONT); // a stopped process handles SIGTERM/SIGINT now
-        const test::ToolRun run = test::finishTool(*process);
+        const test::ToolRun run = test::finishTool(process);
 
         if (signal == SIGKILL) {
             QVERIFY(run.killedBySignal);
@@ -142,7 +110,8 @@ private Q_SLOTS:
         QProcess process;
         test::startTool(
             process,
-            {QStringLiteral("migrate"), m_source, m_destination, QStringLiteral("--force")}, true);
+            {QStringLiteral("migrate"), m_source, m_destination, QStringLiteral("--force")},
+            test::stopAt::beforePublish);
         QVERIFY(test::waitUntilStopped(process.processId()));
         process.kill();
         QVERIFY(test::finishTool(process).killedBySignal);
@@ -161,35 +130,6 @@ private Q_SLOTS:
     }
 
 private:
-    std::unique_ptr<QProcess> start(bool stopBeforePublish) const {
-        auto process = std::make_unique<QProcess>();
-        test::startTool(*process, {QStringLiteral("migrate"), m_source, m_destination},
-                        stopBeforePublish);
-        return process;
-    }
-
-    // A run stopped (SIGSTOP) `delayMs` after its start, inside the migration: its staging folder
-    // there, no store published yet. When the run got further than that here (a busier moment
-    // than the measured run had), it is thrown away and tried again earlier.
-    std::unique_ptr<QProcess> stopMidway(qint64 delayMs) const {
-        for (int attempt = 0; attempt < 4; ++attempt, delayMs /= 2) {
-            std::unique_ptr<QProcess> process = start(false);
-            const qint64 pid = process->processId();
-            QThread::msleep(static_cast<unsigned long>(delayMs));
-            test::waitUntilExists(stagingFolder(pid), pid);
-            ::kill(static_cast<pid_t>(pid), SIGSTOP);
-            if (test::waitUntilStopped(pid) && QFileInfo::exists(stagingFolder(pid)) &&
-                !QFileInfo::exists(m_destination))
-                return process;
-            process->kill();
-            process->waitForFinished();
-            QDir(m_destination).removeRecursively();
-            QDir(stagingFolder(pid)).removeRecursively();
-            QFile::remove(m_dir.filePath(QStringLiteral(".code.kv.magellan-kv-lock")));
-        }
-        return nullptr;
-    }
-
     QString stagingFolder(qint64 pid) const {
         return m_dir.filePath(QStringLiteral(".code.kv.magellan-kv-staging-%1").arg(pid));
     }
@@ -203,7 +143,6 @@ private:
     QString m_source;
     QString m_destination;
     QByteArray m_sourceBytes;
-    qint64 m_fullRunMs = 0;
 };
 
 QTEST_GUILESS_MAIN(TestKilledMigration)

@@ -10,7 +10,6 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
@@ -94,8 +93,11 @@ private Q_SLOTS:
         QProcess writer;
         writer.start(QStringLiteral(LIVE_SOURCE_WRITER), {m_source});
         QVERIFY(writer.waitForStarted());
-        while (lastCommittedBatch(m_source) < 20 && writer.state() == QProcess::Running)
-            QThread::msleep(5);
+        QTest::qWaitFor(
+            [&] {
+                return lastCommittedBatch(m_source) >= 20 || writer.state() != QProcess::Running;
+            },
+            60000);
         const qint64 before = lastCommittedBatch(m_source);
         QVERIFY2(before >= 20, qPrintable(QString::fromUtf8(writer.readAllStandardError())));
 

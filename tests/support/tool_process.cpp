@@ -24,11 +24,11 @@ QString toolBinary() {
     return qEnvironmentVariable("MAGELLAN_KV_BINARY");
 }
 
-void startTool(QProcess &process, const QStringList &arguments, bool stopBeforePublish) {
+void startTool(QProcess &process, const QStringList &arguments, const char *stopPhase) {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    if (stopBeforePublish)
-        environment.insert(QStringLiteral("MAGELLAN_KV_TEST_STOP_BEFORE_PUBLISH"),
-                           QStringLiteral("1"));
+    if (stopPhase)
+        environment.insert(QStringLiteral("MAGELLAN_KV_TEST_STOP_AT"),
+                           QString::fromLatin1(stopPhase));
     process.setProcessEnvironment(environment);
     process.start(toolBinary(), arguments);
     process.waitForStarted();
@@ -77,7 +77,7 @@ bool waitUntilExists(const QString &path, qint64 pid, int timeoutMs) {
             return true;
         if (!isRunning(pid))
             return QFileInfo::exists(path);
-        QThread::usleep(200); // an early kill must land soon after the folder appears
+        QThread::usleep(200); // a signal sent once the folder appears must land early in the run
     }
     return false;
 }

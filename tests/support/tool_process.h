@@ -20,9 +20,20 @@ QString toolBinary();
 // Runs magellan-kv with `arguments` to the end (at most `timeoutMs`).
 ToolRun runTool(const QStringList &arguments, int timeoutMs = 240000);
 
-// Starts magellan-kv with `arguments`; `stopBeforePublish` sets the test hook that makes it stop
-// itself (SIGSTOP) with the store complete, right before the rename into place.
-void startTool(QProcess &process, const QStringList &arguments, bool stopBeforePublish = false);
+// The phases at which the test hook MAGELLAN_KV_TEST_STOP_AT makes a migration stop itself
+// (SIGSTOP), in a run's order (core/migration.cpp).
+namespace stopAt {
+inline constexpr const char *stagingCreated = "staging-created"; // empty store made, no row read
+inline constexpr const char *scanning = "scanning";              // its first rows read
+inline constexpr const char *writing = "writing";     // every row read; table files being written
+inline constexpr const char *verifying = "verifying"; // store closed, about to be read back
+inline constexpr const char *beforePublish = "before-publish"; // store complete, not renamed yet
+inline constexpr const char *all[] = {stagingCreated, scanning, writing, verifying, beforePublish};
+} // namespace stopAt
+
+// Starts magellan-kv with `arguments`; a `stopPhase` (one of stopAt) sets the test hook that makes
+// it stop itself there.
+void startTool(QProcess &process, const QStringList &arguments, const char *stopPhase = nullptr);
 
 // Waits for a started process to end and collects what it printed.
 ToolRun finishTool(QProcess &process, int timeoutMs = 240000);

@@ -186,8 +186,9 @@ private Q_SLOTS:
         {
             MainWindow window;
             window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
             window.resize(801, 611);
-            QTest::qWait(50);
+            QTRY_COMPARE(window.size(), QSize(801, 611)); // the platform window may resize later
             window.close();
         }
         MainWindow again;
