@@ -111,7 +111,6 @@ void MigrationPanel::buildLayout() {
     auto *options = new QFormLayout;
     options->addRow(layoutLabel, m_layout);
     options->addRow(destinationLabel, destinationRow);
-    options->addRow(QString(), m_destinationNote);
     options->addRow(QString(), m_verify);
 
     m_overall = new QProgressBar(this);
@@ -179,6 +178,7 @@ void MigrationPanel::buildLayout() {
     layout->addWidget(m_summary);
     layout->addWidget(m_grid, 1);
     layout->addLayout(options);
+    layout->addWidget(m_destinationNote); // outside the form, which keeps wrapped rows too tall
     layout->addWidget(m_overall);
     layout->addLayout(actions);
     layout->addWidget(m_results);

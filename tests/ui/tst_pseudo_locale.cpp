@@ -6,6 +6,7 @@
 #include "main_window.h"
 #include "migrate/migration.h"
 #include "migration_panel.h"
+#include "palette_choice.h"
 #include "sample_sources.h"
 #include "test_database.h"
 #include "translations.h"
@@ -19,6 +20,7 @@
 #include <QLayout>
 #include <QPushButton>
 #include <QSettings>
+#include <QStyle>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
@@ -203,6 +205,20 @@ private Q_SLOTS:
         QVERIFY(window->jumpTo(QStringLiteral("chunk:")));
         QTRY_VERIFY(window->inspector()->decoded().has_value());
         verifyNothingCutOff(window.get(), QSize(1200, 760));
+    }
+
+    // Last: these change the whole application.
+    void installTranslatorsLoadsQtsOwnForTheLocaleAndThePalette() {
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        qputenv("MAGELLAN_KV_PALETTE", "dark");
+        installTranslators(*qApp);
+        QLocale::setDefault(QLocale::c());
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"),
+                 QStringLiteral("Abbrechen"));
+        QCOMPARE(QApplication::palette().color(QPalette::Base),
+                 darkPalette().color(QPalette::Base));
+        QCOMPARE(QApplication::style()->name().toLower(), QStringLiteral("fusion"));
+        qunsetenv("MAGELLAN_KV_PALETTE");
     }
 
 private:
