@@ -4,6 +4,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
+  qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
   librocksdb-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libxxhash-dev
   xvfb xauth
   dpkg-dev file help2man librsvg2-bin desktop-file-utils appstream

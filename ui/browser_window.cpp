@@ -1,15 +1,20 @@
 #include "browser_window.h"
 
-#include "key_tree_model.h"
-#include "store/kv_store.h"
-#include "migrate/migration_record.h"
 #include "browse/source_comparison.h"
+#include "elided_label.h"
+#include "key_tree_model.h"
+#include "migrate/migration_record.h"
+#include "recent_menu.h"
+#include "saved_file_notice.h"
 #include "source_lookup.h"
+#include "start_folder.h"
+#include "store/kv_store.h"
 #include "value_inspector.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -33,14 +38,20 @@ QString recordedSource(const KvStore &store) {
     return recorded.isOk() && recorded.value() ? recorded.value()->sourcePath : QString();
 }
 
-const char *const namespaces[][2] = {{"", "All keys"},
-                                     {"chunk:", "chunk: code chunks"},
-                                     {"ast:", "ast: syntax trees"},
-                                     {"cfg:", "cfg: control-flow blocks"},
-                                     {"reject:", "reject: rejected rows"},
-                                     {"meta:", "meta: migration record"},
-                                     {"execlog:", "execlog: execution log"},
-                                     {"metrics:", "metrics: file and symbol metrics"}};
+// The namespaces the tree can be narrowed to: a key prefix and what to call it.
+struct Namespace {
+    const char *prefix; // matched against keys: never translated
+    const char *label;  // translated where shown
+};
+const Namespace namespaces[] = {
+    {"", QT_TRANSLATE_NOOP("magellan::BrowserWindow", "All keys")},
+    {"chunk:", QT_TRANSLATE_NOOP("magellan::BrowserWindow", "chunk: code chunks")},
+    {"ast:", QT_TRANSLATE_NOOP("magellan::BrowserWindow", "ast: syntax trees")},
+    {"cfg:", QT_TRANSLATE_NOOP("magellan::BrowserWindow", "cfg: control-flow blocks")},
+    {"reject:", QT_TRANSLATE_NOOP("magellan::BrowserWindow", "reject: rejected rows")},
+    {"meta:", QT_TRANSLATE_NOOP("magellan::BrowserWindow", "meta: migration record")},
+    {"execlog:", QT_TRANSLATE_NOOP("magellan::BrowserWindow", "execlog: execution log")},
+    {"metrics:", QT_TRANSLATE_NOOP("magellan::BrowserWindow", "metrics: file and symbol metrics")}};
 
 } // namespace
 
@@ -64,6 +75,7 @@ BrowserWindow *BrowserWindow::open(const QString &storePath, const QString &sour
         new BrowserWindow(QFileInfo(storePath).absoluteFilePath(),
                           std::shared_ptr<const KvStore>(std::move(store.value())), parent);
     window->setSourcePath(sourcePath.isEmpty() ? recordedSource(*window->m_store) : sourcePath);
+    RecentFiles::stores().add(window->storePath());
     return window;
 }
 
@@ -84,6 +96,7 @@ void BrowserWindow::buildUi() {
     m_keys = new QTreeView(this);
     m_keys->setModel(m_model);
     m_keys->setUniformRowHeights(true);
+    m_keys->setAccessibleName(tr("Keys"));
     m_keys->header()->setSectionResizeMode(KeyTreeModel::Key, QHeaderView::Stretch);
     m_keys->header()->setSectionResizeMode(KeyTreeModel::Count, QHeaderView::ResizeToContents);
     m_keys->header()->setStretchLastSection(false);
@@ -99,10 +112,13 @@ void BrowserWindow::buildUi() {
     m_search = new QLineEdit(this);
     m_search->setPlaceholderText(tr("Jump to a key or prefix, e.g. chunk:src/main.rs  (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
-    connect(m_search, &QLineEdit::returnPressed, this, [this] { jumpTo(m_search->text()); });
+    m_search->setAccessibleName(tr("Find key"));
+    connect(m_search, &QLineEdit::returnPressed, this, [this] { find(m_search->text()); });
     m_namespaces = new QComboBox(this);
-    for (const auto &[prefix, title] : namespaces)
-        m_namespaces->addItem(tr(title), QString::fromLatin1(prefix));
+    m_namespaces->setAccessibleName(tr("Namespace"));
+    m_namespaces->setToolTip(tr("Show the keys of one namespace"));
+    for (const Namespace &space : namespaces)
+        m_namespaces->addItem(tr(space.label), QString::fromLatin1(space.prefix));
     connect(m_namespaces, &QComboBox::currentIndexChanged, this,
             [this] { setNamespace(m_namespaces->currentData().toString()); });
     auto *toolbar = addToolBar(tr("Keys"));
@@ -128,6 +144,13 @@ void BrowserWindow::buildUi() {
     setCentralWidget(split);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QMenu *recent = file->addMenu(tr("Open &Recent Store"));
+    keepRecentMenu(recent, RecentFiles::stores(), [this](const QString &path) {
+        if (path == m_storePath)
+            return;
+        if (BrowserWindow *other = BrowserWindow::open(path, {}, parentWidget()))
+            other->show();
+    });
     file->addAction(tr("Choose &Source Database…"), this, &BrowserWindow::chooseSource);
     file->addAction(tr("&Export Value…"), QKeySequence::Save, this, &BrowserWindow::exportValue);
     file->addSeparator();
@@ -140,8 +163,14 @@ void BrowserWindow::buildUi() {
         m_search->setFocus();
         m_search->selectAll();
     });
-    m_sourceLabel = new QLabel(this);
-    statusBar()->addPermanentWidget(m_sourceLabel);
+    m_savedNotice = new SavedFileNotice(this);
+    statusBar()->addWidget(m_savedNotice, 1);
+    m_sourceLabel = new ElidedLabel(this); // shortened in the middle: both paths stay in view
+    m_sourceLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    statusBar()->addPermanentWidget(m_sourceLabel, 1);
+    setTabOrder(m_namespaces, m_search);
+    setTabOrder(m_search, m_keys);
+    setTabOrder(m_keys, m_inspector);
     updateStatus();
 }
 
@@ -157,9 +186,12 @@ void BrowserWindow::setSourcePath(const QString &path) {
 }
 
 void BrowserWindow::updateStatus() {
-    m_sourceLabel->setText(sourcePath().isEmpty()
-                               ? tr("store %1 · no source database").arg(m_storePath)
-                               : tr("store %1 · source %2").arg(m_storePath, sourcePath()));
+    m_sourceLabel->setFullText(
+        sourcePath().isEmpty()
+            ? tr("store %1 · no source database").arg(QDir::toNativeSeparators(m_storePath))
+            : tr("store %1 · source %2")
+                  .arg(QDir::toNativeSeparators(m_storePath),
+                       QDir::toNativeSeparators(sourcePath())));
 }
 
 void BrowserWindow::setNamespace(const QString &prefix) {
@@ -186,11 +218,18 @@ bool BrowserWindow::jumpTo(const QString &keyOrPrefix) {
     }
     if (!index.isValid())
         return false;
-    m_keys->scrollTo(index);
     m_keys->setCurrentIndex(index);
+    m_keys->scrollTo(index, QAbstractItemView::PositionAtCenter);
     if (!found.value()->starts_with(keyOrPrefix.toStdString()))
         statusBar()->showMessage(
             tr("No key starts with “%1”; showing the next one.").arg(keyOrPrefix), 5000);
+    return true;
+}
+
+bool BrowserWindow::find(const QString &keyOrPrefix) {
+    if (!jumpTo(keyOrPrefix))
+        return false;
+    m_keys->setFocus(Qt::ShortcutFocusReason);
     return true;
 }
 
@@ -236,20 +275,28 @@ void BrowserWindow::exportValue() {
         return;
     QString name = selectedKey();
     name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]+")), QStringLiteral("_"));
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export value"), name + QStringLiteral(".json"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export value"), startPath({}, name + QStringLiteral(".json")));
     if (path.isEmpty())
         return;
+    if (const QString problem = exportValueTo(path); !problem.isEmpty())
+        QMessageBox::critical(this, tr("Export failed"), problem);
+}
+
+QString BrowserWindow::exportValueTo(const QString &path) {
+    if (!m_value)
+        return tr("No value is selected.");
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) ||
         file.write(m_value->data(), static_cast<qint64>(m_value->size())) < 0 || !file.commit())
-        QMessageBox::critical(this, tr("Export failed"),
-                              tr("%1: %2").arg(path, file.errorString()));
+        return tr("%1: %2").arg(path, file.errorString());
+    m_savedNotice->showSaved(path);
+    return {};
 }
 
 void BrowserWindow::chooseSource() {
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Source database"), QFileInfo(sourcePath()).absolutePath(),
+        this, tr("Source database"), startFolder(sourcePath()),
         tr("magellan databases (*.db *.sqlite *.sqlite3);;All files (*)"));
     if (!path.isEmpty())
         setSourcePath(path);

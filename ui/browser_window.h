@@ -13,7 +13,9 @@ class QTreeView;
 
 namespace magellan {
 
+class ElidedLabel;
 class KeyTreeModel;
+class SavedFileNotice;
 class KvStore;
 class SourceLookup;
 class ValueInspector;
@@ -29,8 +31,11 @@ public:
     static BrowserWindow *open(const QString &storePath, const QString &sourcePath, QWidget *parent,
                                QString *errorMessage = nullptr);
 
-    // Shows the key (or, for a prefix, the first key under it) and selects it.
+    // Shows the key (or, for a prefix, the first key under it) in the middle of the tree with
+    // its neighbours, and selects it.
     bool jumpTo(const QString &keyOrPrefix);
+    // The Find Key box's Enter: jumps, then moves the focus to the key found.
+    bool find(const QString &keyOrPrefix);
     // Restricts the tree to one namespace ("" for all).
     void setNamespace(const QString &prefix);
     void setSourcePath(const QString &path);
@@ -41,6 +46,12 @@ public:
     KeyTreeModel *keyModel() const { return m_model; }
     ValueInspector *inspector() const { return m_inspector; }
     QString selectedKey() const;
+    QLineEdit *searchField() const { return m_search; }
+    QComboBox *namespaceBox() const { return m_namespaces; }
+    ElidedLabel *sourceLabel() const { return m_sourceLabel; }
+    SavedFileNotice *savedFileNotice() const { return m_savedNotice; }
+    // Writes the selected value to `path`; "" or why it could not.
+    QString exportValueTo(const QString &path);
 
 private:
     BrowserWindow(QString storePath, std::shared_ptr<const KvStore> store, QWidget *parent);
@@ -62,7 +73,8 @@ private:
     QLineEdit *m_search = nullptr;
     QComboBox *m_namespaces = nullptr;
     ValueInspector *m_inspector = nullptr;
-    QLabel *m_sourceLabel = nullptr;
+    ElidedLabel *m_sourceLabel = nullptr;
+    SavedFileNotice *m_savedNotice = nullptr;
 };
 
 } // namespace magellan

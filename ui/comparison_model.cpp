@@ -1,8 +1,13 @@
 #include "comparison_model.h"
 
+#include "status_colours.h"
+
 #include <QBrush>
-#include <QColor>
+#include <QGuiApplication>
 #include <QLocale>
+#include <QPalette>
+
+#include <algorithm>
 
 namespace magellan {
 namespace {
@@ -116,8 +121,10 @@ QVariant ComparisonModel::data(const QModelIndex &index, int role) const {
     }
     if (role == Qt::TextAlignmentRole && index.column() != Table && index.column() != Result)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-    if (role == Qt::ForegroundRole && index.column() == Result && read)
-        return QBrush(table.passed() ? QColor(0x1b, 0x7a, 0x2e) : QColor(0xb0, 0x1c, 0x1c));
+    if (role == Qt::ForegroundRole && index.column() == Result && read) {
+        const StatusColours colours = statusColours(QGuiApplication::palette());
+        return QBrush(table.passed() ? colours.pass : colours.fail);
+    }
     if (role == Qt::ToolTipRole && index.column() == Result && read)
         return tr("SQLite rows = KV records + rejected: %1\nkeys = carried groups: %2\nchecksums: "
                   "%3")
@@ -131,8 +138,10 @@ QVariant ComparisonModel::data(const QModelIndex &index, int role) const {
 QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    static const char *const titles[] = {"Table",    "SQLite rows", "KV keys", "KV records",
-                                         "Rejected", "Repaired",    "Time",    "Result"};
+    static const char *const titles[] = {QT_TR_NOOP("Table"),    QT_TR_NOOP("SQLite rows"),
+                                         QT_TR_NOOP("KV keys"),  QT_TR_NOOP("KV records"),
+                                         QT_TR_NOOP("Rejected"), QT_TR_NOOP("Repaired"),
+                                         QT_TR_NOOP("Time"),     QT_TR_NOOP("Result")};
     return section >= 0 && section < ColumnCount ? tr(titles[section]) : QVariant();
 }
 
@@ -141,6 +150,11 @@ void RejectedRowsModel::setReport(const MigrationReport &report) {
     m_rows.clear();
     for (const TableReport &table : report.tables)
         m_rows.insert(m_rows.end(), table.scan.rejects.begin(), table.scan.rejects.end());
+    std::sort(m_rows.begin(), m_rows.end(), [](const RejectedRow &a, const RejectedRow &b) {
+        const QString aName = tableName(a.table);
+        const QString bName = tableName(b.table);
+        return aName != bName ? aName < bName : a.rowid < b.rowid;
+    });
     endResetModel();
 }
 
@@ -178,7 +192,8 @@ QVariant RejectedRowsModel::data(const QModelIndex &index, int role) const {
 QVariant RejectedRowsModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    static const char *const titles[] = {"Table", "Row id", "Column", "Reason"};
+    static const char *const titles[] = {QT_TR_NOOP("Table"), QT_TR_NOOP("Row id"),
+                                         QT_TR_NOOP("Column"), QT_TR_NOOP("Reason")};
     return section >= 0 && section < ColumnCount ? tr(titles[section]) : QVariant();
 }
 

@@ -3,9 +3,13 @@
 #include "browser_window.h"
 #include "migration_panel.h"
 #include "recent_files.h"
+#include "recent_menu.h"
+#include "saved_file_notice.h"
+#include "start_folder.h"
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -20,11 +24,20 @@
 namespace magellan {
 namespace {
 
+// A RocksDB store is a folder with a CURRENT file (the migrator names them *.kv).
+bool isStoreFolder(const QString &path) {
+    const QFileInfo info(path);
+    return info.isDir() && (QFileInfo::exists(QDir(path).filePath(QStringLiteral("CURRENT"))) ||
+                            path.endsWith(QLatin1String(".kv")));
+}
+
+// The first dropped local file (a database) or store folder.
 QString firstLocalFile(const QMimeData *mime) {
     if (!mime || !mime->hasUrls())
         return {};
     for (const QUrl &url : mime->urls())
-        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile())
+        if (url.isLocalFile() &&
+            (QFileInfo(url.toLocalFile()).isFile() || isStoreFolder(url.toLocalFile())))
             return url.toLocalFile();
     return {};
 }
@@ -45,7 +58,15 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_panel(new Migra
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About magellan-kv"), this, &MainWindow::showAbout);
     rebuildRecentMenu();
+    m_savedNotice = new SavedFileNotice(this);
+    statusBar()->addWidget(m_savedNotice, 1);
 
+    connect(m_panel, &MigrationPanel::reportExported, m_savedNotice, &SavedFileNotice::showSaved);
+    connect(m_panel, &MigrationPanel::rejectedRowRequested, this,
+            [this](const QString &store, const QString &source, const QString &key) {
+                if (BrowserWindow *browser = openStore(store, source))
+                    browser->jumpTo(key);
+            });
     connect(m_panel, &MigrationPanel::databaseOpened, this, [this](const QString &path) {
         RecentFiles().add(path);
         rebuildRecentMenu();
@@ -72,8 +93,7 @@ void MainWindow::openDatabase(const QString &path) {
 
 void MainWindow::chooseDatabase() {
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open magellan database"),
-        QFileInfo(RecentFiles().paths().value(0)).absolutePath(),
+        this, tr("Open magellan database"), startFolder(RecentFiles().paths().value(0)),
         tr("magellan databases (*.db *.sqlite *.sqlite3);;All files (*)"));
     if (!path.isEmpty())
         openDatabase(path);
@@ -81,28 +101,23 @@ void MainWindow::chooseDatabase() {
 
 void MainWindow::chooseStore() {
     const QString path = QFileDialog::getExistingDirectory(
-        this, tr("Open RocksDB store"), QFileInfo(m_panel->destinationPath()).absolutePath());
+        this, tr("Open RocksDB store"),
+        startFolder(m_panel->destinationPath().isEmpty() ? RecentFiles::stores().paths().value(0)
+                                                         : m_panel->destinationPath()));
     if (!path.isEmpty())
         openStore(path, {});
 }
 
-void MainWindow::openStore(const QString &storePath, const QString &sourcePath) {
-    if (BrowserWindow *browser = BrowserWindow::open(storePath, sourcePath, this))
+BrowserWindow *MainWindow::openStore(const QString &storePath, const QString &sourcePath) {
+    BrowserWindow *browser = BrowserWindow::open(storePath, sourcePath, this);
+    if (browser)
         browser->show();
+    return browser;
 }
 
 void MainWindow::rebuildRecentMenu() {
-    m_recentMenu->clear();
-    const QStringList paths = RecentFiles().paths();
-    for (const QString &path : paths)
-        m_recentMenu->addAction(path, this, [this, path] { openDatabase(path); });
-    if (!paths.isEmpty())
-        m_recentMenu->addSeparator();
-    QAction *clear = m_recentMenu->addAction(tr("&Clear Recent"), this, [this] {
-        RecentFiles().clear();
-        rebuildRecentMenu();
-    });
-    clear->setEnabled(!paths.isEmpty());
+    fillRecentMenu(m_recentMenu, RecentFiles(),
+                   [this](const QString &path) { openDatabase(path); });
 }
 
 void MainWindow::updateTitle() {
@@ -117,8 +132,10 @@ void MainWindow::updateTitle() {
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
-    if (!firstLocalFile(event->mimeData()).isEmpty() &&
-        m_panel->state() != MigrationPanel::State::Migrating)
+    const QString path = firstLocalFile(event->mimeData());
+    // A store opens in a browser at any time; a database replaces the panel's only when idle.
+    if (!path.isEmpty() &&
+        (isStoreFolder(path) || m_panel->state() != MigrationPanel::State::Migrating))
         event->acceptProposedAction();
 }
 
@@ -127,7 +144,10 @@ void MainWindow::dropEvent(QDropEvent *event) {
     if (path.isEmpty())
         return;
     event->acceptProposedAction();
-    openDatabase(path);
+    if (isStoreFolder(path))
+        openStore(path, {});
+    else
+        openDatabase(path);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {

@@ -3,12 +3,17 @@
 #include "migrate/path_safety.h"
 
 #include "comparison_model.h"
+#include "elided_label.h"
+#include "format/kv_keys.h"
 #include "migration_controller.h"
+#include "start_folder.h"
+#include "status_colours.h"
 #include "store/staged_destination.h"
 #include "table_progress_grid.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -22,8 +27,10 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace magellan {
 
@@ -35,17 +42,24 @@ MigrationPanel::MigrationPanel(QWidget *parent)
             &MigrationPanel::showInspectionError);
     connect(m_controller, &MigrationController::progressed, this, &MigrationPanel::showProgress);
     connect(m_controller, &MigrationController::waitingToPublish, this, [this] {
-        m_status->setText(tr("The new store is complete. Nothing is written to %1 until you "
-                             "answer.")
-                              .arg(destinationPath()));
+        m_status->setFullText(tr("The new store is complete. Nothing is written to %1 until you "
+                                 "answer.")
+                                  .arg(destinationPath()));
         Q_EMIT waitingToPublish();
     });
     connect(m_controller, &MigrationController::migrationFinished, this,
             &MigrationPanel::showOutcome);
+    connect(&m_destinationWatcher, &QFutureWatcher<ExistingDestination>::finished, this, [this] {
+        const ExistingDestination existing = m_destinationWatcher.result();
+        if (existing.path == destinationPath()) // not superseded by a later edit
+            showExistingDestination(existing);
+    });
     setState(State::Empty);
 }
 
-MigrationPanel::~MigrationPanel() = default;
+MigrationPanel::~MigrationPanel() {
+    m_destinationWatcher.waitForFinished();
+}
 
 void MigrationPanel::buildLayout() {
     m_summary = new QLabel(this);
@@ -56,31 +70,53 @@ void MigrationPanel::buildLayout() {
     m_grid = new TableProgressGrid(this);
 
     m_layout = new QComboBox(this);
-    m_layout->addItem(tr("seed  (ast:{file_id}, cfg:{function_id})"),
+    // Described in words; the key shapes are the hint, for those who know them.
+    m_layout->addItem(tr("Short keys, as the seed tool writes them"),
                       static_cast<int>(KeyLayout::Seed));
-    m_layout->addItem(tr("magellan  (ast:file:{file_id}, cfg:func:{function_id})"),
+    m_layout->setItemData(0, tr("Keys like ast:{file_id} and cfg:{function_id}"), Qt::ToolTipRole);
+    m_layout->addItem(tr("Keys that name their kind, as magellan reads them"),
                       static_cast<int>(KeyLayout::Magellan));
-    m_verify = new QCheckBox(tr("Read the store back and compare it with the source before "
+    m_layout->setItemData(1, tr("Keys like ast:file:{file_id} and cfg:func:{function_id}"),
+                          Qt::ToolTipRole);
+    m_layout->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    const auto showLayoutShapes = [this] {
+        m_layout->setToolTip(m_layout->currentData(Qt::ToolTipRole).toString());
+    };
+    connect(m_layout, &QComboBox::currentIndexChanged, this, showLayoutShapes);
+    showLayoutShapes();
+    m_verify = new QCheckBox(tr("&Read the store back and compare it with the source before "
                                 "publishing it"),
                              this);
     m_verify->setChecked(true);
     m_destination = new QLineEdit(this);
     m_destination->setPlaceholderText(tr("folder for the new RocksDB store"));
-    m_browse = new QPushButton(tr("Browse…"), this);
+    m_destination->setAccessibleName(tr("Destination"));
+    m_destination->setAccessibleDescription(
+        tr("Folder for the new RocksDB store; a relative path is taken beside the database"));
+    connect(m_destination, &QLineEdit::textChanged, this, &MigrationPanel::lookAtDestination);
+    m_browse = new QPushButton(tr("Bro&wse…"), this);
+    m_browse->setAccessibleName(tr("Choose the destination folder"));
     connect(m_browse, &QPushButton::clicked, this, &MigrationPanel::chooseDestination);
+    m_destinationNote = new QLabel(this);
+    m_destinationNote->setWordWrap(true);
+    m_destinationNote->setTextFormat(Qt::RichText);
+    m_destinationNote->hide();
     auto *destinationRow = new QHBoxLayout;
     destinationRow->addWidget(m_destination, 1);
     destinationRow->addWidget(m_browse);
+    auto *layoutLabel = new QLabel(tr("&Key layout:"), this);
+    layoutLabel->setBuddy(m_layout);
+    auto *destinationLabel = new QLabel(tr("&Destination:"), this);
+    destinationLabel->setBuddy(m_destination);
     auto *options = new QFormLayout;
-    options->addRow(tr("Key layout:"), m_layout);
-    options->addRow(tr("Destination:"), destinationRow);
+    options->addRow(layoutLabel, m_layout);
+    options->addRow(destinationLabel, destinationRow);
     options->addRow(QString(), m_verify);
 
     m_overall = new QProgressBar(this);
     m_overall->setRange(0, 1000);
     m_overall->setFormat(QString());
-    m_status = new QLabel(this);
-    m_status->setWordWrap(true);
+    m_status = new ElidedLabel(this); // one line: a long path is shortened, never wrapped and cut
     m_migrate = new QPushButton(tr("&Migrate"), this);
     m_migrate->setDefault(true);
     m_migrate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
@@ -110,6 +146,12 @@ void MigrationPanel::buildLayout() {
     m_rejectedView->verticalHeader()->hide();
     m_rejectedView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_rejectedView->horizontalHeader()->setStretchLastSection(true);
+    m_rejectedView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_rejectedView->setToolTip(tr("Double-click a row, or press Enter, to open it in the KV "
+                                  "browser"));
+    connect(m_rejectedView, &QTableView::activated, this, &MigrationPanel::openRejectedRow);
+    m_comparisonView->setAccessibleName(tr("Count comparison"));
+    m_rejectedView->setAccessibleName(tr("Rejected rows"));
     auto *exportJson = new QPushButton(tr("Export report as &JSON…"), this);
     auto *exportCsv = new QPushButton(tr("Export report as C&SV…"), this);
     connect(exportJson, &QPushButton::clicked, this, [this] { exportReport(false); });
@@ -136,10 +178,18 @@ void MigrationPanel::buildLayout() {
     layout->addWidget(m_summary);
     layout->addWidget(m_grid, 1);
     layout->addLayout(options);
+    layout->addWidget(m_destinationNote); // outside the form, which keeps wrapped rows too tall
     layout->addWidget(m_overall);
     layout->addLayout(actions);
     layout->addWidget(m_results);
     layout->addStretch(1);
+
+    // Tab goes through the controls in the order they are seen, top to bottom, left to right.
+    const QList<QWidget *> order = {m_grid,         m_layout,      m_destination, m_browse,
+                                    m_verify,       m_migrate,     m_cancel,      m_comparisonView,
+                                    m_rejectedView, m_browseStore, exportJson,    exportCsv};
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order[i - 1], order[i]);
 }
 
 void MigrationPanel::setState(State state) {
@@ -163,7 +213,7 @@ void MigrationPanel::setState(State state) {
                               "Open</b>, Ctrl+O) or drop a <tt>.db</tt> file on this window. "
                               "Its side tables are moved into a RocksDB store, and the store is "
                               "read back and compared with the source.</p>"));
-        m_status->clear();
+        m_status->setFullText(QString());
     }
     Q_EMIT stateChanged(state);
 }
@@ -177,9 +227,9 @@ void MigrationPanel::openDatabase(const QString &path) {
     m_comparison->clear();
     m_rejected->clear();
     m_grid->clearSource();
-    m_summary->setText(
-        tr("<h3>%1</h3><p>Reading…</p>").arg(QFileInfo(path).fileName().toHtmlEscaped()));
-    m_status->clear();
+    m_summary->setText(QStringLiteral("<h3>%1</h3><p>%2</p>")
+                           .arg(QFileInfo(path).fileName().toHtmlEscaped(), tr("Reading…")));
+    m_status->setFullText(QString());
     setState(State::Inspecting);
     m_grid->setVisible(false);
     m_controller->inspect(m_databasePath);
@@ -199,7 +249,7 @@ void MigrationPanel::showInspection(const SourceInfo &info) {
             .arg(info.journalMode));
     m_grid->showSource(info);
     m_destination->setText(defaultStorePath(info.path));
-    m_status->setText(tr("Ready. Check the tables to migrate, then press Migrate."));
+    m_status->setFullText(tr("Ready. Check the tables to migrate, then press Migrate."));
     setState(State::Ready);
     Q_EMIT databaseOpened(info.path);
 }
@@ -212,7 +262,61 @@ void MigrationPanel::showInspectionError(const QString &path, const Status &stat
 }
 
 QString MigrationPanel::destinationPath() const {
-    return m_destination->text().trimmed();
+    const QString typed = m_destination->text().trimmed();
+    if (typed.isEmpty() || QDir::isAbsolutePath(typed) || m_databasePath.isEmpty())
+        return typed;
+    return QDir::cleanPath(QFileInfo(m_databasePath).absoluteDir().absoluteFilePath(typed));
+}
+
+void MigrationPanel::lookAtDestination() {
+    m_existing = {};
+    m_destinationNote->hide();
+    const QString path = destinationPath();
+    if (path.isEmpty() || !QFileInfo::exists(path))
+        return;
+    m_destinationWatcher.setFuture(QtConcurrent::run(inspectDestination, path));
+}
+
+void MigrationPanel::showExistingDestination(const ExistingDestination &existing) {
+    m_existing = existing;
+    const QColor warning = statusColours(palette()).warning;
+    QString note;
+    switch (existing.kind) {
+    case ExistingDestination::Kind::Nothing:
+        break;
+    case ExistingDestination::Kind::Store:
+        note = existing.finishedAt.isValid()
+                   ? tr("A store is already here, written %1. Migrating replaces it once the "
+                        "new one is complete.")
+                         .arg(QLocale().toString(existing.finishedAt.toLocalTime(),
+                                                 QLocale::ShortFormat))
+                   : tr("A store is already here (it has no migration record). Migrating "
+                        "replaces it once the new one is complete.");
+        break;
+    case ExistingDestination::Kind::StoreInUse:
+        note = tr("A store is already here and another program has it open.");
+        break;
+    case ExistingDestination::Kind::NotAStore:
+        note = tr("Something that is not a store is already here.");
+        break;
+    }
+    m_destinationNote->setText(note.isEmpty() ? QString()
+                                              : coloured(note.toHtmlEscaped(), warning));
+    m_destinationNote->setVisible(!note.isEmpty());
+}
+
+QString MigrationPanel::destinationNote() const {
+    return m_destinationNote->isVisible() ? m_destinationNote->text() : QString();
+}
+
+QString MigrationPanel::statusText() const {
+    return m_status->fullText();
+}
+
+QString MigrationPanel::untouchedDestinationText() const {
+    return QFileInfo::exists(destinationPath())
+               ? tr("The store at %1 is unchanged.").arg(destinationPath())
+               : tr("Nothing was written to %1.").arg(destinationPath());
 }
 
 void MigrationPanel::setDestinationPath(const QString &path) {
@@ -220,9 +324,10 @@ void MigrationPanel::setDestinationPath(const QString &path) {
 }
 
 void MigrationPanel::chooseDestination() {
-    const QString chosen =
-        QFileDialog::getSaveFileName(this, tr("Store folder"), destinationPath(), QString(),
-                                     nullptr, QFileDialog::DontConfirmOverwrite);
+    const QString current = destinationPath();
+    const QString chosen = QFileDialog::getSaveFileName(
+        this, tr("Store folder"), current.isEmpty() ? startFolder(m_databasePath) : current,
+        QString(), nullptr, QFileDialog::DontConfirmOverwrite);
     if (!chosen.isEmpty())
         m_destination->setText(chosen);
 }
@@ -271,7 +376,7 @@ void MigrationPanel::beginMigration(bool replaceExisting) {
     m_grid->startRun(options.verify);
     m_overall->setValue(0);
     m_overall->setFormat(tr("%p%"));
-    m_status->setText(tr("Migrating into %1 …").arg(destinationPath()));
+    m_status->setFullText(tr("Migrating into %1 …").arg(destinationPath()));
     setState(State::Migrating);
     m_controller->migrate(m_databasePath, destinationPath(), options);
 }
@@ -285,9 +390,9 @@ void MigrationPanel::showProgress(MigrationPhase phase, SourceTable table, qint6
     m_grid->updateProgress(phase, table, done, total);
     const double fraction = m_grid->overallFraction();
     m_overall->setValue(static_cast<int>(fraction * 1000));
-    m_status->setText(phase == MigrationPhase::Scanning
-                          ? tr("Writing %1 into %2 …").arg(tableName(table), destinationPath())
-                          : tr("Reading the store back and comparing it with the source …"));
+    m_status->setFullText(phase == MigrationPhase::Scanning
+                              ? tr("Writing %1 into %2 …").arg(tableName(table), destinationPath())
+                              : tr("Reading the store back and comparing it with the source …"));
     Q_EMIT progressChanged(fraction);
 }
 
@@ -300,16 +405,22 @@ void MigrationPanel::requestCancel() {
         return;
     }
     m_controller->holdPublishing(); // the answer decides whether the store is published
-    auto *ask =
-        new QMessageBox(QMessageBox::Question, tr("Cancel the migration?"),
-                        tr("Stop now? Nothing will be written to %1.").arg(destinationPath()),
-                        QMessageBox::Yes | QMessageBox::No, this);
-    ask->button(QMessageBox::Yes)->setText(tr("&Stop migrating"));
-    ask->button(QMessageBox::No)->setText(tr("&Keep going"));
-    ask->setDefaultButton(QMessageBox::No);
+    const QString question =
+        QFileInfo::exists(destinationPath())
+            ? tr("Stop now? The store already at %1 stays unchanged.").arg(destinationPath())
+            : tr("Stop now? Nothing will be written to %1.").arg(destinationPath());
+    auto *ask = new QMessageBox(QMessageBox::Question, tr("Cancel the migration?"), question,
+                                QMessageBox::NoButton, this);
+    // Icons that say what each button does (not the style's yes/no ticks and crosses).
+    QAbstractButton *stopButton = ask->addButton(tr("&Stop migrating"), QMessageBox::YesRole);
+    stopButton->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    QPushButton *keepGoing = ask->addButton(tr("&Keep going"), QMessageBox::NoRole);
+    keepGoing->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    ask->setDefaultButton(keepGoing);
+    ask->setEscapeButton(keepGoing);
     ask->setAttribute(Qt::WA_DeleteOnClose);
     connect(ask, &QMessageBox::finished, this,
-            [this](int result) { answerCancel(result == QMessageBox::Yes); });
+            [this, ask, stopButton](int) { answerCancel(ask->clickedButton() == stopButton); });
     m_cancelQuestion = ask;
     ask->open();
 }
@@ -318,7 +429,7 @@ void MigrationPanel::answerCancel(bool stop) {
     if (stop && m_state == State::Migrating) {
         m_controller->cancel();
         m_cancel->setEnabled(false);
-        m_status->setText(tr("Stopping …"));
+        m_status->setFullText(tr("Stopping …"));
     }
     m_controller->releasePublishing();
     Q_EMIT cancelAnswered(stop);
@@ -341,54 +452,76 @@ void MigrationPanel::showOutcome(const MigrationOutcome &outcome) {
                                                     "under reject:{table}:{rowid}:",
                                                     nullptr, static_cast<int>(rejected)));
         m_rejectedView->setVisible(rejected > 0);
+        if (rejected > 0) { // room for a few rows at least; more scroll
+            m_rejectedView->resizeRowsToContents();
+            m_rejectedView->setMinimumHeight(
+                m_rejectedView->horizontalHeader()->sizeHint().height() +
+                2 * m_rejectedView->frameWidth() +
+                m_rejectedView->rowHeight(0) * static_cast<int>(qMin<qint64>(rejected, 4)));
+        }
         m_browseStore->setVisible(
             status.isOk()); // a store that failed verification was not published
     }
+    const StatusColours colours = statusColours(palette());
     QString verdict;
     if (status.isOk() && !outcome.report.readBack)
-        verdict =
-            tr("<b>Written, not verified.</b> The store was published without reading it back.");
+        verdict = QStringLiteral("<b>%1</b> %2")
+                      .arg(tr("Written, not verified.").toHtmlEscaped(),
+                           tr("The store was published without reading it back.").toHtmlEscaped());
     else if (status.isOk())
-        verdict =
-            tr("<b style='color:#1b7a2e'>✔ Every table verified.</b> Deep check: the checksum "
-               "of every row, computed from SQLite and from the decoded store, is equal.");
+        verdict = colouredBold(tr("✔ Every table verified.").toHtmlEscaped(), colours.pass) +
+                  QLatin1Char(' ') +
+                  tr("Deep check: the checksum of every row, computed from SQLite and from the "
+                     "decoded store, is equal.")
+                      .toHtmlEscaped();
     else if (status.code() == Status::Code::VerificationFailed)
-        verdict = tr("<b style='color:#b01c1c'>✘ Verification failed.</b> %1 The store was not "
-                     "published.")
-                      .arg(status.message().toHtmlEscaped());
+        verdict = colouredBold(tr("✘ Verification failed.").toHtmlEscaped(), colours.fail) +
+                  QLatin1Char(' ') +
+                  tr("%1 The store was not published.").arg(status.message()).toHtmlEscaped();
     m_verdict->setText(verdict);
     m_overall->setValue(status.isOk() ? 1000 : m_overall->value());
     switch (status.code()) {
     case Status::Code::Ok:
-        m_status->setText(tr("Done: %1").arg(outcome.report.destination));
+        m_status->setFullText(tr("Done: %1").arg(outcome.report.destination));
         break;
     case Status::Code::Cancelled:
-        m_status->setText(tr("Cancelled. Nothing was written to %1.").arg(destinationPath()));
-        m_overall->setFormat(tr("cancelled"));
+        m_status->setFullText(tr("Cancelled.") + QLatin1Char(' ') + untouchedDestinationText());
+        m_overall->setValue(0); // a full bar would read as done
+        m_overall->setFormat(tr("stopped: nothing written"));
         break;
     default:
-        m_status->setText(tr("Failed. Nothing was written to %1.").arg(destinationPath()));
+        m_status->setFullText(tr("Failed.") + QLatin1Char(' ') + untouchedDestinationText());
         if (status.code() != Status::Code::VerificationFailed)
             showMessage(QMessageBox::Critical, tr("Migration failed"), status.message());
     }
     setState(status.code() == Status::Code::Cancelled || !haveReport ? State::Ready
                                                                      : State::Finished);
+    lookAtDestination(); // a published store is now there
 }
 
 void MigrationPanel::exportReport(bool csv) {
     if (!m_outcome)
         return;
-    const QString suggested =
-        QFileInfo(m_databasePath)
-            .absoluteDir()
-            .filePath(QFileInfo(m_databasePath).completeBaseName() +
-                      (csv ? QStringLiteral("-report.csv") : QStringLiteral("-report.json")));
+    const QString suggested = startPath(
+        m_databasePath, QFileInfo(m_databasePath).completeBaseName() +
+                            (csv ? QStringLiteral("-report.csv") : QStringLiteral("-report.json")));
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export report"), suggested, csv ? tr("CSV (*.csv)") : tr("JSON (*.json)"));
     if (path.isEmpty())
         return;
     if (const QString problem = exportReportTo(path, csv); !problem.isEmpty())
         showMessage(QMessageBox::Critical, tr("Export failed"), problem);
+}
+
+void MigrationPanel::openRejectedRow(const QModelIndex &index) {
+    if (!m_outcome || !m_outcome->status.isOk() || !index.isValid())
+        return; // a store that failed verification was not published: there is nothing to open
+    const QString table =
+        m_rejected->index(index.row(), RejectedRowsModel::Table).data().toString();
+    const qint64 rowid =
+        m_rejected->index(index.row(), RejectedRowsModel::RowId).data().toLongLong();
+    Q_EMIT rejectedRowRequested(m_outcome->report.destination, m_databasePath,
+                                QString::fromStdString(kvkey::reject(table.toStdString(), rowid)));
 }
 
 QString MigrationPanel::exportReportTo(const QString &path, bool csv) {
@@ -403,6 +536,7 @@ QString MigrationPanel::exportReportTo(const QString &path, bool csv) {
             : QByteArray::fromStdString(m_outcome->report.toJson().dump(2) + "\n");
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
         return tr("%1: %2").arg(path, file.errorString());
+    Q_EMIT reportExported(path);
     return {};
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "existing_destination.h"
 #include "migrate/migration.h"
 
+#include <QFutureWatcher>
 #include <QPointer>
 #include <QWidget>
 
@@ -16,10 +18,12 @@ class QProgressBar;
 class QPushButton;
 class QTableView;
 class QGroupBox;
+class QModelIndex;
 
 namespace magellan {
 
 class ComparisonModel;
+class ElidedLabel;
 class MigrationController;
 class RejectedRowsModel;
 class TableProgressGrid;
@@ -45,6 +49,7 @@ public:
 
     State state() const { return m_state; }
     QString databasePath() const { return m_databasePath; }
+    // The destination field as an absolute path; a relative one is taken beside the database.
     QString destinationPath() const;
     void setDestinationPath(const QString &path);
     const ComparisonModel *comparisonModel() const { return m_comparison; }
@@ -55,6 +60,12 @@ public:
     // Writes the last report to `path` as CSV or JSON; "" or the reason it was not written. A
     // path that is the source, one of its SQLite files, or inside the store is refused untouched.
     QString exportReportTo(const QString &path, bool csv);
+    // What is already at the destination, as last looked at (on opening and on every edit).
+    const ExistingDestination &existingDestination() const { return m_existing; }
+    QString destinationNote() const;
+    QString statusText() const;
+    TableProgressGrid *tableGrid() const { return m_grid; }
+    QTableView *rejectedView() const { return m_rejectedView; }
 
 Q_SIGNALS:
     void stateChanged(magellan::MigrationPanel::State state);
@@ -66,6 +77,11 @@ Q_SIGNALS:
     void waitingToPublish();
     // "Open in KV browser" after a migration.
     void browseRequested(const QString &storePath, const QString &sourcePath);
+    // A rejected row was double-clicked: its key in the published store.
+    void rejectedRowRequested(const QString &storePath, const QString &sourcePath,
+                              const QString &key);
+    // A report was exported to `path`.
+    void reportExported(const QString &path);
 
 private:
     void buildLayout();
@@ -79,6 +95,11 @@ private:
     void exportReport(bool csv);
     void showMessage(int icon, const QString &title, const QString &text);
     void answerCancel(bool stop);
+    void lookAtDestination();
+    void showExistingDestination(const ExistingDestination &existing);
+    void openRejectedRow(const QModelIndex &index);
+    // "the store at X is unchanged" or "nothing was written to X", for cancel and failure.
+    QString untouchedDestinationText() const;
 
     MigrationController *m_controller;
     State m_state = State::Empty;
@@ -86,6 +107,8 @@ private:
     std::optional<SourceInfo> m_info;
     std::optional<MigrationOutcome> m_outcome;
     QPointer<QMessageBox> m_cancelQuestion; // open while the user is asked whether to cancel
+    QFutureWatcher<ExistingDestination> m_destinationWatcher;
+    ExistingDestination m_existing;
 
     QLabel *m_summary;
     TableProgressGrid *m_grid;
@@ -93,8 +116,9 @@ private:
     QCheckBox *m_verify;
     QLineEdit *m_destination;
     QPushButton *m_browse;
+    QLabel *m_destinationNote;
     QProgressBar *m_overall;
-    QLabel *m_status;
+    ElidedLabel *m_status;
     QPushButton *m_migrate;
     QPushButton *m_cancel;
     QGroupBox *m_results;

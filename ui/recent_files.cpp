@@ -4,12 +4,9 @@
 #include <QSettings>
 
 namespace magellan {
-namespace {
-const QString key = QStringLiteral("recentFiles");
-}
 
 QStringList RecentFiles::paths() const {
-    return QSettings().value(key).toStringList();
+    return QSettings().value(m_key).toStringList();
 }
 
 void RecentFiles::add(const QString &path) {
@@ -19,11 +16,11 @@ void RecentFiles::add(const QString &path) {
     list.prepend(absolute);
     while (list.size() > limit)
         list.removeLast();
-    QSettings().setValue(key, list);
+    QSettings().setValue(m_key, list);
 }
 
 void RecentFiles::clear() {
-    QSettings().remove(key);
+    QSettings().remove(m_key);
 }
 
 } // namespace magellan

@@ -1,6 +1,7 @@
 #include "table_progress_grid.h"
 
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLocale>
 #include <QProgressBar>
 
@@ -20,7 +21,7 @@ QString duration(double seconds) {
 
 QTableWidgetItem *textItem(const QString &text, Qt::Alignment alignment = Qt::AlignLeft) {
     auto *item = new QTableWidgetItem(text);
-    item->setFlags(Qt::ItemIsEnabled);
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
     item->setTextAlignment(alignment | Qt::AlignVCenter);
     return item;
 }
@@ -41,11 +42,34 @@ TableProgressGrid::TableProgressGrid(QWidget *parent) : QTableWidget(parent) {
     setHorizontalHeaderLabels({tr("Table"), tr("Rows"), tr("Groups"), tr("Progress"), tr("Rate"),
                                tr("Time left"), tr("State")});
     verticalHeader()->hide();
-    setSelectionMode(QAbstractItemView::NoSelection);
-    setFocusPolicy(Qt::NoFocus);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setFocusPolicy(Qt::StrongFocus);
+    setTabKeyNavigation(false); // Tab leaves the grid; the arrow keys move within it
+    setAccessibleName(tr("Tables"));
+    setAccessibleDescription(tr("Space checks or unchecks the table to migrate"));
     horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     horizontalHeader()->setSectionResizeMode(Progress, QHeaderView::Stretch);
     horizontalHeader()->setHighlightSections(false);
+}
+
+void TableProgressGrid::keyPressEvent(QKeyEvent *event) {
+    if ((event->key() == Qt::Key_Space || event->key() == Qt::Key_Select) &&
+        event->modifiers() == Qt::NoModifier && currentIndex().isValid()) {
+        QTableWidgetItem *name = item(currentRow(), Table);
+        if (name && (name->flags() & Qt::ItemIsUserCheckable))
+            name->setCheckState(name->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked);
+        event->accept();
+        return;
+    }
+    QTableWidget::keyPressEvent(event);
+}
+
+void TableProgressGrid::focusInEvent(QFocusEvent *event) {
+    if (!currentIndex().isValid() && rowCount() > 0)
+        setCurrentCell(0, Table);
+    QTableWidget::focusInEvent(event);
 }
 
 void TableProgressGrid::clearSource() {
@@ -62,7 +86,7 @@ void TableProgressGrid::showSource(const SourceInfo &info) {
         const int row = rowCount();
         insertRow(row);
         auto *name = textItem(tableName(table.table));
-        name->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        name->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
         name->setCheckState(tableDefinition(table.table).optional ? Qt::Unchecked : Qt::Checked);
         name->setData(Qt::UserRole, static_cast<int>(table.table));
         name->setToolTip(tableDefinition(table.table).optional
@@ -95,7 +119,8 @@ std::vector<SourceTable> TableProgressGrid::checkedTables() const {
 void TableProgressGrid::setChecksEnabled(bool enabled) {
     for (const auto &[table, state] : m_rows)
         item(state.row, Table)
-            ->setFlags(enabled ? Qt::ItemIsEnabled | Qt::ItemIsUserCheckable : Qt::ItemIsEnabled);
+            ->setFlags(enabled ? Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable
+                               : Qt::ItemIsEnabled | Qt::ItemIsSelectable);
 }
 
 QProgressBar *TableProgressGrid::barAt(int row) const {
@@ -191,6 +216,7 @@ void TableProgressGrid::finishRun(const std::vector<TableReport> *tables) {
         if (!tables) {
             if (item(state.row, Table)->checkState() == Qt::Checked) {
                 setState(state.row, tr("stopped"));
+                bar->setValue(0); // a full bar would read as written
                 bar->setFormat(tr("stopped: nothing written"));
             }
             continue;

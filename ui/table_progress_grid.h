@@ -39,6 +39,11 @@ public:
     // Work done so far over all checked tables and phases, 0 to 1.
     double overallFraction() const;
 
+protected:
+    // Space toggles the current row's checkbox, wherever in the row the cursor is.
+    void keyPressEvent(QKeyEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+
 private:
     struct RowState {
         int row = -1;

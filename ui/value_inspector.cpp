@@ -3,6 +3,7 @@
 #include "ast_tree_model.h"
 #include "code_view.h"
 #include "json_tree_model.h"
+#include "status_colours.h"
 
 #include <QFontDatabase>
 #include <QHeaderView>
@@ -11,6 +12,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStringDecoder>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -31,6 +33,13 @@ QString orDash(const QString &text) {
     return text.isEmpty() ? QStringLiteral("–") : text;
 }
 
+// A count from the record with the locale's digit grouping; other text as it is.
+QString count(const QString &text) {
+    bool isNumber = false;
+    const qlonglong value = text.toLongLong(&isNumber);
+    return isNumber ? QLocale().toString(value) : orDash(text);
+}
+
 QString migrationRecordHtml(const MigrationRecordSummary &record) {
     QString text = QObject::tr("<h3>Migration record</h3><table cellspacing=4>");
     const auto row = [&](const QString &name, const QString &value) {
@@ -41,8 +50,9 @@ QString migrationRecordHtml(const MigrationRecordSummary &record) {
     row(QObject::tr("Tool version"), record.toolVersion);
     row(QObject::tr("Key layout"), record.keyLayout);
     row(QObject::tr("Source"), record.sourcePath);
-    row(QObject::tr("Source size"),
-        record.sourceSize.isEmpty() ? QString() : record.sourceSize + QObject::tr(" bytes"));
+    row(QObject::tr("Source size"), record.sourceSize.isEmpty()
+                                        ? QString()
+                                        : QObject::tr("%1 bytes").arg(count(record.sourceSize)));
     row(QObject::tr("Source modified"), record.sourceModified);
     row(QObject::tr("Schema version"), record.schemaVersion);
     row(QObject::tr("Started"), record.startedAt);
@@ -50,7 +60,10 @@ QString migrationRecordHtml(const MigrationRecordSummary &record) {
     text += QStringLiteral("</table><h4>%1</h4><table border=1 cellspacing=0 cellpadding=4><tr>")
                 .arg(QObject::tr("Tables"));
     for (const char *header :
-         {"table", "source rows", "keys", "records", "rejected", "repaired", "checksums"})
+         {QT_TRANSLATE_NOOP("QObject", "table"), QT_TRANSLATE_NOOP("QObject", "source rows"),
+          QT_TRANSLATE_NOOP("QObject", "keys"), QT_TRANSLATE_NOOP("QObject", "records"),
+          QT_TRANSLATE_NOOP("QObject", "rejected"), QT_TRANSLATE_NOOP("QObject", "repaired"),
+          QT_TRANSLATE_NOOP("QObject", "checksums")})
         text += QStringLiteral("<th>%1</th>").arg(QObject::tr(header));
     text += QStringLiteral("</tr>");
     for (const MigrationRecordSummary::Table &table : record.tables)
@@ -58,9 +71,9 @@ QString migrationRecordHtml(const MigrationRecordSummary &record) {
             QStringLiteral(
                 "<tr><td>%1</td><td align=right>%2</td><td align=right>%3</td><td "
                 "align=right>%4</td><td align=right>%5</td><td align=right>%6</td><td>%7</td></tr>")
-                .arg(html(table.name), orDash(table.sourceRows), orDash(table.keysWritten),
-                     orDash(table.recordsCarried), orDash(table.rejectedRows),
-                     orDash(table.repairedValues),
+                .arg(html(table.name), count(table.sourceRows), count(table.keysWritten),
+                     count(table.recordsCarried), count(table.rejectedRows),
+                     count(table.repairedValues),
                      !table.checksumsEqual   ? QObject::tr("not verified")
                      : *table.checksumsEqual ? QObject::tr("✔ equal")
                                              : QObject::tr("✘ differ"));
@@ -70,6 +83,21 @@ QString migrationRecordHtml(const MigrationRecordSummary &record) {
 QString rejectHtml(const RejectValue &reject) {
     return QObject::tr("<h3>Rejected row</h3><p><b>Reason:</b> %1<br><b>Column:</b> %2</p>")
         .arg(html(orDash(reject.reason)), html(orDash(reject.column)));
+}
+
+// What a value that is not JSON looks like: text, text with control characters, or bytes that
+// are not UTF-8 at all.
+QString bytesDescription(std::string_view bytes) {
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = utf8.decode(QByteArrayView(bytes.data(), qsizetype(bytes.size())));
+    if (utf8.hasError())
+        return QObject::tr("not UTF-8");
+    const bool control = std::any_of(text.begin(), text.end(), [](QChar c) {
+        return c.category() == QChar::Other_Control && c != QLatin1Char('\n') &&
+               c != QLatin1Char('\t') && c != QLatin1Char('\r');
+    });
+    return control ? QObject::tr("binary-looking: UTF-8 with control characters")
+                   : QObject::tr("text, not JSON");
 }
 
 DecodedValue decode(const std::string &key, std::shared_ptr<const std::string> value) {
@@ -115,10 +143,13 @@ ValueInspector::ValueInspector(QWidget *parent) : QWidget(parent) {
     m_jsonTree = new QTreeView(this);
     m_jsonTree->setModel(m_jsonModel);
     m_jsonTree->setUniformRowHeights(true);
+    m_jsonTree->setAccessibleName(tr("JSON tree"));
+    m_text->setAccessibleName(tr("Value text"));
 
     m_chunkPage = new QWidget(this);
     m_chunkFields = new QLabel(m_chunkPage);
     m_chunkFields->setTextFormat(Qt::RichText);
+    m_chunkFields->setWordWrap(true); // a long path must not widen the window
     m_chunkFields->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_code = new CodeView(m_chunkPage);
     auto *chunkLayout = new QVBoxLayout(m_chunkPage);
@@ -128,10 +159,12 @@ ValueInspector::ValueInspector(QWidget *parent) : QWidget(parent) {
 
     m_astPage = new QWidget(this);
     m_astHeader = new QLabel(m_astPage);
+    m_astHeader->setWordWrap(true);
     m_astModel = new AstTreeModel(this);
     m_astTree = new QTreeView(m_astPage);
     m_astTree->setModel(m_astModel);
     m_astTree->setUniformRowHeights(true);
+    m_astTree->setAccessibleName(tr("Syntax tree"));
     auto *astLayout = new QVBoxLayout(m_astPage);
     astLayout->setContentsMargins(0, 0, 0, 0);
     astLayout->addWidget(m_astHeader);
@@ -139,7 +172,9 @@ ValueInspector::ValueInspector(QWidget *parent) : QWidget(parent) {
 
     m_recordModel = new RecordTableModel(this);
     m_records = newTableView(this, m_recordModel);
+    m_records->setAccessibleName(tr("Records"));
     m_summary = new QTextBrowser(this);
+    m_summary->setAccessibleName(tr("Summary"));
 
     m_comparePage = new QWidget(this);
     m_compareHeader = new QLabel(m_comparePage);
@@ -147,16 +182,19 @@ ValueInspector::ValueInspector(QWidget *parent) : QWidget(parent) {
     m_compareHeader->setTextFormat(Qt::RichText);
     m_comparison = new QTableWidget(m_comparePage);
     m_comparison->setColumnCount(2);
-    m_comparison->setHorizontalHeaderLabels({tr("R&ecord"), tr("Source ↔ store")});
+    m_comparison->setHorizontalHeaderLabels({tr("Record"), tr("Source ↔ store")});
     m_comparison->horizontalHeader()->setStretchLastSection(true);
     m_comparison->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_comparison->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_comparison->setAccessibleName(tr("Records compared with the source"));
     m_compareSource = new QPlainTextEdit(m_comparePage);
     m_compareStore = new QPlainTextEdit(m_comparePage);
     for (QPlainTextEdit *side : {m_compareSource, m_compareStore}) {
         side->setReadOnly(true);
         side->setFont(fixed);
     }
+    m_compareSource->setAccessibleName(tr("Source row"));
+    m_compareStore->setAccessibleName(tr("Stored record"));
     auto *sides = new QSplitter(Qt::Horizontal, m_comparePage);
     auto *sourceBox = new QWidget(sides);
     auto *storeBox = new QWidget(sides);
@@ -215,10 +253,12 @@ void ValueInspector::addTab(QWidget *page, const QString &title) {
 
 void ValueInspector::showValue(const std::string &key, std::shared_ptr<const std::string> value) {
     clear();
-    m_header->setText(
-        tr("<b>%1</b><br>decoding %2 …")
-            .arg(html(QString::fromStdString(key)),
-                 QLocale::system().formattedDataSize(static_cast<qint64>(value->size()))));
+    m_header->setText(QStringLiteral("<b>%1</b><br>%2")
+                          .arg(html(QString::fromStdString(key)),
+                               html(tr("decoding %1 …")
+                                        .arg(QLocale::system().formattedDataSize(
+                                            static_cast<qint64>(value->size()))))));
+    m_rawBytes = value;
     m_watcherKey = key;
     m_watcher.setFuture(QtConcurrent::run(decode, key, std::move(value)));
 }
@@ -244,33 +284,46 @@ void ValueInspector::present(const DecodedValue &decoded) {
     m_decoded = decoded;
     m_tabs->clear();
     const QString key = QString::fromStdString(decoded.key);
-    m_header->setText(
-        tr("<b>%1</b><br>%2%3")
-            .arg(html(key), QLocale::system().formattedDataSize(static_cast<qint64>(decoded.size)),
-                 decoded.isJson ? tr(", JSON") : tr(", not JSON")));
+    const QString stored =
+        tr("%1 stored").arg(QLocale::system().formattedDataSize(static_cast<qint64>(decoded.size)));
+    const QString what = decoded.isJson ? tr("JSON")
+                         : m_rawBytes   ? bytesDescription(*m_rawBytes)
+                                        : tr("not JSON");
+    m_rawBytes.reset();
+    m_header->setText(QStringLiteral("<b>%1</b><br>%2")
+                          .arg(html(key), html(stored + QStringLiteral(", ") + what)));
     switch (decoded.kind) {
     case KeyKind::Chunk:
         if (decoded.chunk) {
             const ChunkValue &chunk = *decoded.chunk;
+            const StatusColours colours = statusColours(palette());
             const QString hash =
-                !chunk.hashMatches ? tr("content_hash %1 (not a known hash length; not checked)")
-                                         .arg(html(chunk.contentHash))
+                !chunk.hashMatches
+                    ? html(tr("content_hash %1 (not a known hash length; not checked)")
+                               .arg(chunk.contentHash))
                 : *chunk.hashMatches
-                    ? tr("<span style='color:#1b7a2e'>✔ content_hash matches the text (%1)</span>")
-                          .arg(chunk.hashAlgorithm)
-                    : tr("<span style='color:#b01c1c'>✘ content_hash does not match the text "
-                         "(%1)</span>")
-                          .arg(chunk.hashAlgorithm);
+                    ? coloured(
+                          html(tr("✔ content_hash matches the text (%1)").arg(chunk.hashAlgorithm)),
+                          colours.pass)
+                    : coloured(html(tr("✘ content_hash does not match the text (%1)")
+                                        .arg(chunk.hashAlgorithm)),
+                               colours.fail);
+            const QString symbol =
+                chunk.symbolName.isEmpty() ? tr("no symbol")
+                : chunk.symbolKind.isEmpty()
+                    ? tr("symbol %1").arg(chunk.symbolName)
+                    : tr("symbol %1 (%2)").arg(chunk.symbolName, chunk.symbolKind);
             m_chunkFields->setText(
-                tr("<b>%1</b> bytes %2–%3 &middot; symbol <b>%4</b> (%5)<br>%6%7")
-                    .arg(html(chunk.filePath))
-                    .arg(chunk.byteStart)
-                    .arg(chunk.byteEnd)
-                    .arg(html(chunk.symbolName.isEmpty() ? tr("none") : chunk.symbolName),
-                         html(chunk.symbolKind.isEmpty() ? tr("no kind") : chunk.symbolKind), hash,
+                QStringLiteral("<b>%1</b> %2 &middot; %3<br>%4%5")
+                    .arg(html(chunk.filePath),
+                         html(tr("bytes %1–%2")
+                                  .arg(QLocale().toString(chunk.byteStart),
+                                       QLocale().toString(chunk.byteEnd))),
+                         html(symbol), hash,
                          chunk.contentRepaired
-                             ? tr("<br>The text had bytes that are not UTF-8; "
-                                  "they show as �, the exact bytes are in content_base64.")
+                             ? QStringLiteral("<br>") +
+                                   html(tr("The text had bytes that are not UTF-8; they show as "
+                                           "�, the exact bytes are in content_base64."))
                              : QString()));
             m_code->setPlainText(chunk.content);
             addTab(m_chunkPage, tr("&Source text"));
@@ -330,12 +383,16 @@ void ValueInspector::present(const DecodedValue &decoded) {
         pretty.data(), static_cast<int>(std::min(pretty.size(), size_t(previewBytes)))));
     m_showAll->setVisible(truncated);
     m_showAll->setText(
-        tr("Show all (%1)")
+        tr("Show all of the formatted text (%1)")
             .arg(QLocale::system().formattedDataSize(static_cast<qint64>(pretty.size()))));
     addTab(m_textPage, decoded.isJson ? tr("&JSON") : tr("&Bytes"));
     if (decoded.document) {
         m_jsonModel->setDocument(decoded.document);
         m_jsonTree->expandToDepth(0);
+        // Names and values fit their text; the type column takes what is left, not the middle.
+        m_jsonTree->header()->setStretchLastSection(true);
+        m_jsonTree->resizeColumnToContents(JsonTreeModel::Name);
+        m_jsonTree->resizeColumnToContents(JsonTreeModel::Value);
         addTab(m_jsonTree, tr("JSON &tree"));
     }
     addTab(m_comparePage, tr("&Compare with source"));
@@ -351,20 +408,21 @@ void ValueInspector::showComparison(const QString &key, const SourceComparison &
     if (!m_decoded || QString::fromStdString(m_decoded->key) != key)
         return;
     if (!filePath.isEmpty())
-        m_astHeader->setText(
-            tr("File: <b>%1</b> (from graph_entities) &middot; ").arg(html(filePath)) +
-            m_astHeader->text());
+        m_astHeader->setText(html(tr("File: %1 (from graph_entities)").arg(filePath)) +
+                             QStringLiteral(" &middot; ") + m_astHeader->text());
     m_comparison->setRowCount(0);
     if (comparison.records.empty()) {
         m_compareHeader->setText(comparison.note);
         return;
     }
+    const StatusColours colours = statusColours(palette());
     m_compareHeader->setText(
-        (comparison.allMatch()
-             ? tr("<b style='color:#1b7a2e'>✔ %1 of %2 records match their source rows.</b>")
-             : tr("<b style='color:#b01c1c'>✘ %1 of %2 records match their source rows.</b>"))
-            .arg(comparison.matching())
-            .arg(comparison.records.size()) +
+        colouredBold(
+            html((comparison.allMatch() ? tr("✔ %1 of %2 records match their source rows.")
+                                        : tr("✘ %1 of %2 records match their source rows."))
+                     .arg(comparison.matching())
+                     .arg(comparison.records.size())),
+            comparison.allMatch() ? colours.pass : colours.fail) +
         (comparison.note.isEmpty() ? QString() : QStringLiteral(" ") + html(comparison.note)));
     m_comparison->setRowCount(static_cast<int>(comparison.records.size()));
     int row = 0;
@@ -377,7 +435,7 @@ void ValueInspector::showComparison(const QString &key, const SourceComparison &
                                           : record.source.empty() ? tr("✘ not in the source")
                                           : record.store.empty()  ? tr("✘ not in the store")
                                                                   : tr("✘ differs"));
-        mark->setForeground(record.matches ? QColor(0x1b, 0x7a, 0x2e) : QColor(0xb0, 0x1c, 0x1c));
+        mark->setForeground(record.matches ? colours.pass : colours.fail);
         m_comparison->setItem(row, 0, label);
         m_comparison->setItem(row, 1, mark);
         if (!record.matches && firstMismatch < 0)
@@ -395,6 +453,18 @@ void ValueInspector::showComparisonError(const QString &key, const QString &mess
 void ValueInspector::showNoSource() {
     m_compareHeader->setText(tr("No source database is known for this store. Choose one with "
                                 "File › Choose Source Database…"));
+}
+
+QString ValueInspector::headerText() const {
+    return m_header->text();
+}
+
+QString ValueInspector::chunkFieldsText() const {
+    return m_chunkFields->text();
+}
+
+QString ValueInspector::showAllText() const {
+    return m_showAll->text();
 }
 
 QString ValueInspector::astHeaderText() const {

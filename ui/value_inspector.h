@@ -53,6 +53,10 @@ public:
     // The text of the summary page: a reject, the migration record, or a problem with the value.
     QString summaryText() const;
     QString astHeaderText() const;
+    QString headerText() const;
+    QString chunkFieldsText() const;
+    QString showAllText() const;
+    QTreeView *jsonTree() const { return m_jsonTree; }
 
 Q_SIGNALS:
     void valueShown(const QString &key);
@@ -66,6 +70,7 @@ private:
     std::string m_watcherKey; // the key the running decode is for
     quint64 m_generation = 0;
     std::optional<DecodedValue> m_decoded;
+    std::shared_ptr<const std::string> m_rawBytes; // of the value being decoded, to describe it
 
     QLabel *m_header;
     QTabWidget *m_tabs;

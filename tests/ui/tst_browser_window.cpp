@@ -1,15 +1,25 @@
 #include "ast_tree_model.h"
 #include "browser_window.h"
+#include "elided_label.h"
 #include "fixture_generator.h"
 #include "json_tree_model.h"
 #include "key_tree_model.h"
-#include "store/kv_store.h"
 #include "migrate/migration.h"
+#include "recent_files.h"
 #include "sample_sources.h"
+#include "saved_file_notice.h"
+#include "store/kv_store.h"
 #include "test_database.h"
 #include "value_inspector.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -44,6 +54,12 @@ class TestBrowserWindow : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
+                           m_dir.filePath(QStringLiteral("settings")));
+        QCoreApplication::setOrganizationName(QStringLiteral("magellan-kv-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("magellan-kv-tests"));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         m_source = m_dir.filePath(QStringLiteral("code.db"));
         QCOMPARE(test::generateSource(m_source, 8000), QString());
         m_store = m_dir.filePath(QStringLiteral("code.kv"));
@@ -217,6 +233,132 @@ private Q_SLOTS:
         ::waitpid(child, nullptr, 0);
         QVERIFY2(error.contains(QStringLiteral("in use by another process (pid %1)").arg(child)),
                  qPrintable(error));
+    }
+
+    void findMovesTheFocusToTheKeyShownInTheMiddle() {
+        std::unique_ptr<BrowserWindow> window(BrowserWindow::open(m_store, {}, nullptr));
+        window->show();
+        QApplication::setActiveWindow(window.get());
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        auto chunk = m_entries.lower_bound("chunk:");
+        for (int i = 0; i < 20 && std::next(chunk)->first.starts_with("chunk:"); ++i)
+            ++chunk; // one with neighbours on both sides
+        QTest::keySequence(window.get(), QKeySequence::Find);
+        QTRY_VERIFY(window->searchField()->hasFocus());
+        QTest::keyClicks(window->searchField(), QString::fromStdString(chunk->first));
+        QTest::keyClick(window->searchField(), Qt::Key_Return);
+        QCOMPARE(window->selectedKey(), QString::fromStdString(chunk->first));
+        QTRY_VERIFY(window->keyView()->hasFocus());
+        QTreeView *keys = window->keyView();
+        const QRect shown = keys->visualRect(keys->currentIndex());
+        const int middle = keys->viewport()->height() / 2;
+        // Centred, or above the middle when the tree has too little above it: never at the edge,
+        // and the keys after it are in view.
+        QVERIFY2(
+            shown.top() >= 0 && shown.center().y() <= middle + shown.height(),
+            qPrintable(QStringLiteral("row at %1, middle %2").arg(shown.center().y()).arg(middle)));
+        const QModelIndex below = keys->indexBelow(keys->currentIndex());
+        QVERIFY(below.isValid());
+        QVERIFY(keys->viewport()->rect().contains(keys->visualRect(below)));
+    }
+
+    void inputsWithoutALabelHaveNames() {
+        std::unique_ptr<BrowserWindow> window(BrowserWindow::open(m_store, {}, nullptr));
+        QVERIFY(!window->searchField()->accessibleName().isEmpty());
+        QVERIFY(!window->namespaceBox()->accessibleName().isEmpty());
+        QVERIFY(!window->keyView()->accessibleName().isEmpty());
+        // Tab order follows the toolbar, then the tree.
+        QCOMPARE(window->namespaceBox()->nextInFocusChain(), window->searchField());
+    }
+
+    void longPathsAreShortenedInTheMiddle() {
+        std::unique_ptr<BrowserWindow> window(BrowserWindow::open(m_store, {}, nullptr));
+        window->show();
+        window->resize(520, 400);
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        ElidedLabel *label = window->sourceLabel();
+        QTRY_VERIFY(label->text().contains(QStringLiteral("…")));
+        QVERIFY(label->text().startsWith(QStringLiteral("store ")));
+        QVERIFY(label->text().endsWith(QStringLiteral("code.db")));
+        QVERIFY(label->toolTip().contains(m_store));
+        QVERIFY(label->toolTip().contains(m_source));
+        QVERIFY(label->fontMetrics().horizontalAdvance(label->text()) <=
+                label->contentsRect().width());
+    }
+
+    void smallLabelsSayWhatTheyMean() {
+        const QString copy = m_dir.filePath(QStringLiteral("labels.kv"));
+        QVERIFY(test::copyFolder(m_store, copy));
+        QCOMPARE(test::tamperStore(copy, "chunk:nosymbol.rs:0:3",
+                                   R"({"file_path":"nosymbol.rs","byte_start":0,"byte_end":3,)"
+                                   R"("content":"abc","symbol_name":null,"symbol_kind":null})"),
+                 QString());
+        QCOMPARE(test::tamperStore(copy, "zzz:control", std::string("\x00\x01\x02", 3)), QString());
+        QCOMPARE(test::tamperStore(copy, "zzz:invalid", std::string("\xff\xfe", 2)), QString());
+        std::unique_ptr<BrowserWindow> window(BrowserWindow::open(copy, m_source, nullptr));
+        window->show();
+        ValueInspector *inspector = window->inspector();
+        QVERIFY(window->jumpTo(QStringLiteral("chunk:nosymbol.rs")));
+        QTRY_VERIFY(inspector->decoded() && inspector->decoded()->key == "chunk:nosymbol.rs:0:3");
+        QVERIFY2(inspector->chunkFieldsText().contains(QStringLiteral("no symbol")),
+                 qPrintable(inspector->chunkFieldsText()));
+        QVERIFY(!inspector->chunkFieldsText().contains(QStringLiteral("none")));
+        QVERIFY(inspector->headerText().contains(QStringLiteral("stored, JSON")));
+        QVERIFY(window->jumpTo(QStringLiteral("zzz:control")));
+        QTRY_VERIFY(inspector->decoded() && inspector->decoded()->key == "zzz:control");
+        QVERIFY2(inspector->headerText().contains(QStringLiteral("binary-looking")),
+                 qPrintable(inspector->headerText()));
+        QVERIFY(!inspector->headerText().contains(QStringLiteral("not UTF-8")));
+        QVERIFY(window->jumpTo(QStringLiteral("zzz:invalid")));
+        QTRY_VERIFY(inspector->decoded() && inspector->decoded()->key == "zzz:invalid");
+        QVERIFY2(inspector->headerText().contains(QStringLiteral("not UTF-8")),
+                 qPrintable(inspector->headerText()));
+        QCOMPARE(inspector->comparisonTable()->horizontalHeaderItem(0)->text(),
+                 QStringLiteral("Record"));
+    }
+
+    void migrationRecordCountsAreGrouped() {
+        std::unique_ptr<BrowserWindow> window(BrowserWindow::open(m_store, {}, nullptr));
+        window->show();
+        QVERIFY(window->jumpTo(QStringLiteral("meta:migration")));
+        QTRY_VERIFY(window->inspector()->decoded().has_value());
+        QVERIFY2(window->inspector()->summaryText().contains(QStringLiteral("7,480")),
+                 qPrintable(window->inspector()->summaryText()));
+    }
+
+    void jsonTreeColumnsFitTheirText() {
+        std::unique_ptr<BrowserWindow> window(BrowserWindow::open(m_store, {}, nullptr));
+        window->show();
+        QVERIFY(window->jumpTo(QStringLiteral("chunk:")));
+        QTRY_VERIFY(window->inspector()->decoded().has_value());
+        QTreeView *tree = window->inspector()->jsonTree();
+        QVERIFY(tree->header()->stretchLastSection());
+        for (int column : {0, 1}) { // already as wide as their text
+            const int shown = tree->columnWidth(column);
+            tree->resizeColumnToContents(column);
+            QCOMPARE(tree->columnWidth(column), shown);
+        }
+    }
+
+    void storesAreRememberedAndExportsSayWhereTheyWent() {
+        RecentFiles::stores().clear();
+        std::unique_ptr<BrowserWindow> window(BrowserWindow::open(m_store, {}, nullptr));
+        QCOMPARE(RecentFiles::stores().paths(), QStringList({m_store}));
+        QMenu *recent = nullptr;
+        for (QAction *menu : window->menuBar()->actions())
+            for (QAction *action : menu->menu()->actions())
+                if (action->menu() &&
+                    action->text().remove(QLatin1Char('&')) == QStringLiteral("Open Recent Store"))
+                    recent = action->menu();
+        QVERIFY(recent);
+        Q_EMIT recent->aboutToShow();
+        QCOMPARE(recent->actions().first()->text(), m_store);
+        window->show();
+        QVERIFY(window->jumpTo(QStringLiteral("meta:migration")));
+        const QString path = m_dir.filePath(QStringLiteral("value.json"));
+        QCOMPARE(window->exportValueTo(path), QString());
+        QVERIFY(window->savedFileNotice()->isVisible());
+        QVERIFY(window->savedFileNotice()->text().contains(path));
     }
 
     void jsonTreeModelIsWellBehaved() {

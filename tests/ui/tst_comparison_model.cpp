@@ -1,4 +1,9 @@
 #include "comparison_model.h"
+#include "status_colours.h"
+
+#include <QBrush>
+#include <QGuiApplication>
+#include <QPalette>
 
 #include <QAbstractItemModelTester>
 #include <QTest>
@@ -105,6 +110,41 @@ private Q_SLOTS:
                  QStringLiteral("NULL in required column file_path"));
         model.clear();
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    void rejectedRowsAreSortedByTableThenRowid() {
+        MigrationReport report = sampleReport();
+        report.tables[0].scan.rejects = {
+            {SourceTable::CodeChunks, 9, QStringLiteral("c"), QStringLiteral("r")},
+            {SourceTable::CodeChunks, 7, QStringLiteral("c"), QStringLiteral("r")}};
+        report.tables[1].scan.rejects = {
+            {SourceTable::AstNodes, 30, QStringLiteral("c"), QStringLiteral("r")},
+            {SourceTable::AstNodes, 4, QStringLiteral("c"), QStringLiteral("r")}};
+        RejectedRowsModel model;
+        model.setReport(report);
+        QStringList order;
+        for (int row = 0; row < model.rowCount(); ++row)
+            order << model.index(row, RejectedRowsModel::Table).data().toString() +
+                         QLatin1Char(':') +
+                         model.index(row, RejectedRowsModel::RowId).data().toString();
+        QCOMPARE(order,
+                 QStringList({"ast_nodes:4", "ast_nodes:30", "code_chunks:7", "code_chunks:9"}));
+    }
+
+    void resultColoursComeFromThePalette() {
+        ComparisonModel model;
+        model.setReport(sampleReport());
+        const StatusColours colours = statusColours(QGuiApplication::palette());
+        const auto colourOf = [&](int row) {
+            return model.index(row, ComparisonModel::Result)
+                .data(Qt::ForegroundRole)
+                .value<QBrush>()
+                .color();
+        };
+        QCOMPARE(colourOf(0), colours.pass);
+        QCOMPARE(colourOf(1), colours.fail);
+        QVERIFY(contrastRatio(colourOf(0), QGuiApplication::palette().color(QPalette::Base)) >=
+                4.5);
     }
 
     void reportExportsAsCsv() {

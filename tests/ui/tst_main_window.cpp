@@ -1,18 +1,24 @@
+#include "browser_window.h"
 #include "fixture_generator.h"
 #include "main_window.h"
+#include "migrate/migration.h"
 #include "migration_panel.h"
 #include "recent_files.h"
 #include "sample_sources.h"
+#include "saved_file_notice.h"
 
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QDesktopServices>
+#include <QDir>
 #include <QDropEvent>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -56,6 +62,15 @@ bool questionIsOpen(QWidget &window, const QString &title) {
     return false;
 }
 
+// Receives the URLs the app asks the desktop to open.
+class UrlCatcher : public QObject {
+    Q_OBJECT
+public:
+    QList<QUrl> urls;
+public Q_SLOTS:
+    void open(const QUrl &url) { urls << url; }
+};
+
 } // namespace
 
 class TestMainWindow : public QObject {
@@ -71,7 +86,10 @@ private Q_SLOTS:
         m_source = m_dir.filePath(QStringLiteral("code.db"));
         QCOMPARE(test::generateSource(m_source, 5000), QString());
     }
-    void init() { RecentFiles().clear(); }
+    void init() {
+        RecentFiles().clear();
+        RecentFiles::stores().clear();
+    }
 
     void menusHaveStandardShortcuts() {
         MainWindow window;
@@ -180,6 +198,49 @@ private Q_SLOTS:
         QCOMPARE(window.panel()->state(), MigrationPanel::State::Ready);
         QCOMPARE(window.panel()->lastOutcome()->status.code(), Status::Code::Cancelled);
         QVERIFY(!QFileInfo::exists(dst));
+    }
+
+    void droppingAStoreFolderOpensItInTheBrowser() {
+        const QString store = m_dir.filePath(QStringLiteral("dropped.kv"));
+        QVERIFY(migrateDatabase(m_source, store, {}, nullptr).status.isOk());
+        MainWindow window;
+        window.show();
+        auto mime = std::make_unique<QMimeData>();
+        mime->setUrls({QUrl::fromLocalFile(store)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, mime.get(), Qt::LeftButton,
+                              Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, mime.get(), Qt::LeftButton,
+                        Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        const QList<BrowserWindow *> browsers = window.findChildren<BrowserWindow *>();
+        QCOMPARE(browsers.size(), 1);
+        QCOMPARE(browsers.first()->storePath(), store);
+        QCOMPARE(window.panel()->state(), MigrationPanel::State::Empty); // not a database
+        QCOMPARE(RecentFiles::stores().paths().value(0), store);
+        delete browsers.first();
+    }
+
+    void exportShowsWhereTheFileWentAndOpensItsFolder() {
+        MainWindow window;
+        window.show();
+        window.openDatabase(m_source);
+        QTRY_COMPARE(window.panel()->state(), MigrationPanel::State::Ready);
+        window.panel()->setDestinationPath(m_dir.filePath(QStringLiteral("export.kv")));
+        window.panel()->startMigration();
+        QTRY_COMPARE_WITH_TIMEOUT(window.panel()->state(), MigrationPanel::State::Finished, 60000);
+        QVERIFY(!window.savedFileNotice()->isVisible());
+        const QString path = m_dir.filePath(QStringLiteral("exports/report.csv"));
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        QCOMPARE(window.panel()->exportReportTo(path, true), QString());
+        QVERIFY(window.savedFileNotice()->isVisible());
+        QVERIFY(window.savedFileNotice()->text().contains(path));
+        UrlCatcher catcher;
+        QDesktopServices::setUrlHandler(QStringLiteral("file"), &catcher, "open");
+        window.savedFileNotice()->openFolderButton()->click();
+        QDesktopServices::unsetUrlHandler(QStringLiteral("file"));
+        QCOMPARE(catcher.urls, QList<QUrl>({QUrl::fromLocalFile(QFileInfo(path).absolutePath())}));
     }
 
     void windowRemembersItsSize() {

@@ -3,17 +3,25 @@
 #include "migrate/migration.h"
 #include "migration_panel.h"
 #include "sample_sources.h"
+#include "table_progress_grid.h"
 #include "test_database.h"
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QProcess>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -214,11 +222,15 @@ private Q_SLOTS:
         QVERIFY(test::readStore(held.destination) == held.oldStore);
         QVERIFY(visibleMessageBox(&held.panel)
                     ->text()
-                    .contains(QStringLiteral("Nothing will be written")));
+                    .contains(QStringLiteral("The store already at %1 stays unchanged")
+                                  .arg(held.destination)));
 
         QVERIFY(answer(&held.panel, QMessageBox::YesRole));
         QTRY_COMPARE_WITH_TIMEOUT(held.panel.state(), MigrationPanel::State::Ready, 10000);
         QCOMPARE(held.panel.lastOutcome()->status.code(), Status::Code::Cancelled);
+        QVERIFY2(held.panel.statusText().contains(
+                     QStringLiteral("The store at %1 is unchanged").arg(held.destination)),
+                 qPrintable(held.panel.statusText()));
         QVERIFY(test::readStore(held.destination) == held.oldStore);
         QCOMPARE(test::folderEntries(held.dir.path()), QStringList({QStringLiteral("held.kv")}));
     }
@@ -302,6 +314,192 @@ private Q_SLOTS:
         QCOMPARE(
             panel.rejectedRowsModel()->index(0, RejectedRowsModel::ColumnName).data().toString(),
             QStringLiteral("byte_start"));
+    }
+
+    void tableChecksToggleWithSpaceAndTabFollowsTheScreen() {
+        MigrationPanel panel;
+        panel.show();
+        QApplication::setActiveWindow(&panel);
+        QVERIFY(QTest::qWaitForWindowActive(&panel));
+        panel.openDatabase(m_source);
+        QTRY_COMPARE(panel.state(), MigrationPanel::State::Ready);
+        TableProgressGrid *grid = panel.tableGrid();
+        QCOMPARE(grid->focusPolicy(), Qt::StrongFocus);
+        grid->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(grid->hasFocus());
+        const size_t checked = grid->checkedTables().size();
+        QVERIFY(checked > 0);
+        QCOMPARE(grid->currentRow(), 0);
+        QTest::keyClick(grid, Qt::Key_Space);
+        QCOMPARE(grid->checkedTables().size(), checked - 1);
+        QTest::keyClick(grid, Qt::Key_Space);
+        QCOMPARE(grid->checkedTables().size(), checked);
+        QTest::keyClick(grid, Qt::Key_Down); // the next row, from the keyboard alone
+        QCOMPARE(grid->currentRow(), 1);
+        QTest::keyClick(grid, Qt::Key_Space);
+        QCOMPARE(grid->checkedTables().size() + 1 == checked ||
+                     grid->checkedTables().size() == checked + 1,
+                 true);
+
+        // Tab goes down the page: layout, destination, its Browse button, verify, Migrate.
+        const QStringList expected = {"QComboBox", "QLineEdit", "QPushButton", "QCheckBox",
+                                      "QPushButton"};
+        QStringList seen;
+        for (int i = 0; i < expected.size(); ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            seen << QLatin1String(QApplication::focusWidget()->metaObject()->className());
+        }
+        QCOMPARE(seen, expected);
+        QCOMPARE(qobject_cast<QPushButton *>(QApplication::focusWidget())->text(),
+                 QStringLiteral("&Migrate"));
+    }
+
+    void labelsHaveMnemonicsAndInputsHaveNames() {
+        MigrationPanel panel;
+        panel.show();
+        QApplication::setActiveWindow(&panel);
+        QVERIFY(QTest::qWaitForWindowActive(&panel));
+        panel.openDatabase(m_source);
+        QTRY_COMPARE(panel.state(), MigrationPanel::State::Ready);
+        QMap<QString, QWidget *> buddies;
+        for (QLabel *label : panel.findChildren<QLabel *>())
+            if (label->buddy())
+                buddies[label->text()] = label->buddy();
+        QVERIFY(qobject_cast<QComboBox *>(buddies.value(QStringLiteral("&Key layout:"))));
+        QVERIFY(qobject_cast<QLineEdit *>(buddies.value(QStringLiteral("&Destination:"))));
+        QTest::keyClick(&panel, Qt::Key_D, Qt::AltModifier);
+        QTRY_VERIFY(qobject_cast<QLineEdit *>(QApplication::focusWidget()));
+        for (QWidget *input : panel.findChildren<QWidget *>()) {
+            if (!input->isVisible() || input->focusPolicy() == Qt::NoFocus ||
+                !(qobject_cast<QLineEdit *>(input) || qobject_cast<QAbstractItemView *>(input) ||
+                  qobject_cast<QComboBox *>(input)))
+                continue;
+            const bool labelled = std::any_of(buddies.begin(), buddies.end(),
+                                              [&](QWidget *buddy) { return buddy == input; });
+            QVERIFY2(labelled || !input->accessibleName().isEmpty(),
+                     input->metaObject()->className());
+        }
+        QTest::keyClick(&panel, Qt::Key_R, Qt::AltModifier); // the read-back checkbox
+        QTRY_VERIFY(qobject_cast<QCheckBox *>(QApplication::focusWidget()));
+    }
+
+    void keyLayoutsAreDescribedInWords() {
+        MigrationPanel panel;
+        auto *layouts = panel.findChild<QComboBox *>();
+        QVERIFY(layouts);
+        QCOMPARE(layouts->count(), 2);
+        for (int i = 0; i < layouts->count(); ++i) {
+            QVERIFY(!layouts->itemText(i).contains(QLatin1Char('{')));
+            QVERIFY(
+                layouts->itemData(i, Qt::ToolTipRole).toString().contains(QStringLiteral("ast:")));
+        }
+    }
+
+    void relativeDestinationIsBesideTheDatabase() {
+        MigrationPanel panel;
+        panel.show();
+        panel.openDatabase(m_source);
+        QTRY_COMPARE(panel.state(), MigrationPanel::State::Ready);
+        panel.setDestinationPath(QStringLiteral("stores/relative.kv"));
+        QCOMPARE(panel.destinationPath(), m_dir.filePath(QStringLiteral("stores/relative.kv")));
+        panel.setDestinationPath(QStringLiteral("/tmp/absolute.kv"));
+        QCOMPARE(panel.destinationPath(), QStringLiteral("/tmp/absolute.kv"));
+    }
+
+    void anExistingStoreIsNamedBeforeMigrating() {
+        const QString existing = m_dir.filePath(QStringLiteral("existing.kv"));
+        const QString small = m_dir.filePath(QStringLiteral("small.db"));
+        QCOMPARE(test::generateSource(small, 300), QString());
+        QVERIFY(migrateDatabase(small, existing, {}, nullptr).status.isOk());
+        MigrationPanel panel;
+        panel.show();
+        panel.openDatabase(m_source);
+        QTRY_COMPARE(panel.state(), MigrationPanel::State::Ready);
+        QVERIFY(panel.destinationNote().isEmpty()); // code.kv is not there yet
+        panel.setDestinationPath(QStringLiteral("existing.kv"));
+        QTRY_VERIFY(!panel.destinationNote().isEmpty());
+        QCOMPARE(panel.existingDestination().kind, ExistingDestination::Kind::Store);
+        QVERIFY(panel.existingDestination().finishedAt.isValid());
+        QVERIFY(qAbs(panel.existingDestination().finishedAt.secsTo(QDateTime::currentDateTime())) <
+                600);
+        QVERIFY2(panel.destinationNote().contains(QStringLiteral("already here, written")),
+                 qPrintable(panel.destinationNote()));
+        panel.setDestinationPath(QStringLiteral("elsewhere.kv"));
+        QVERIFY(panel.destinationNote().isEmpty());
+    }
+
+    void cancelledBarsSayNothingWasWritten() {
+        MigrationPanel panel;
+        panel.show();
+        panel.openDatabase(m_source);
+        QTRY_COMPARE(panel.state(), MigrationPanel::State::Ready);
+        panel.setDestinationPath(m_dir.filePath(QStringLiteral("stopped.kv")));
+        panel.startMigration();
+        panel.requestCancel();
+        QTRY_VERIFY(visibleMessageBox(&panel));
+        QMessageBox *box = visibleMessageBox(&panel);
+        QVERIFY(box->text().contains(QStringLiteral("Nothing will be written")));
+        for (QAbstractButton *button : box->buttons())
+            QVERIFY(!button->icon().isNull()); // each says what it does, not yes or no
+        QVERIFY(answer(&panel, QMessageBox::YesRole));
+        QTRY_COMPARE_WITH_TIMEOUT(panel.state(), MigrationPanel::State::Ready, 30000);
+        if (panel.lastOutcome()->status.code() != Status::Code::Cancelled)
+            QSKIP("the migration finished before the stop arrived");
+        QVERIFY(panel.statusText().contains(QStringLiteral("Nothing was written")));
+        for (QProgressBar *bar : panel.findChildren<QProgressBar *>())
+            if (bar->isVisible() && bar->isEnabled()) {
+                QCOMPARE(bar->format(), QStringLiteral("stopped: nothing written"));
+                QCOMPARE(bar->value(), 0);
+            }
+    }
+
+    void doubleClickingARejectedRowOpensItsKey() {
+        const QString source = m_dir.filePath(QStringLiteral("rejects2.db"));
+        QCOMPARE(
+            test::createDatabase(
+                source, test::sampleSourceSql(100) +
+                            QStringLiteral(
+                                "INSERT INTO ast_nodes VALUES (100000, NULL, 'bad', 'x', 1, 1);")),
+            QString());
+        MigrationPanel panel;
+        panel.show();
+        panel.openDatabase(source);
+        QTRY_COMPARE(panel.state(), MigrationPanel::State::Ready);
+        panel.startMigration();
+        QTRY_COMPARE_WITH_TIMEOUT(panel.state(), MigrationPanel::State::Finished, 60000);
+        QSignalSpy requested(&panel, &MigrationPanel::rejectedRowRequested);
+        QTableView *view = panel.rejectedView();
+        const QModelIndex first = view->model()->index(0, 0);
+        QVERIFY2(view->viewport()->rect().contains(view->visualRect(first).center()),
+                 qPrintable(QStringLiteral("row at %1,%2 in a %3x%4 view")
+                                .arg(view->visualRect(first).center().x())
+                                .arg(view->visualRect(first).center().y())
+                                .arg(view->viewport()->width())
+                                .arg(view->viewport()->height())));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(first).center());
+        QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(first).center());
+        QCOMPARE(requested.count(), 1);
+        view->setFocus();
+        view->setCurrentIndex(first);
+        QTest::keyClick(view, Qt::Key_Return); // the keyboard's way to the same place
+        QCOMPARE(requested.count(), 2);
+        QCOMPARE(requested.at(0).at(0).toString(), panel.destinationPath());
+        QCOMPARE(requested.at(0).at(2).toString(), QStringLiteral("reject:ast_nodes:100000"));
+    }
+
+    void exportSaysWhereTheReportWent() {
+        MigrationPanel panel;
+        panel.show();
+        panel.openDatabase(m_source);
+        QTRY_COMPARE(panel.state(), MigrationPanel::State::Ready);
+        panel.setDestinationPath(m_dir.filePath(QStringLiteral("exported.kv")));
+        panel.startMigration();
+        QTRY_COMPARE_WITH_TIMEOUT(panel.state(), MigrationPanel::State::Finished, 60000);
+        QSignalSpy exported(&panel, &MigrationPanel::reportExported);
+        const QString path = m_dir.filePath(QStringLiteral("report.json"));
+        QCOMPARE(panel.exportReportTo(path, false), QString());
+        QCOMPARE(exported.count(), 1);
+        QCOMPARE(exported.at(0).at(0).toString(), path);
     }
 
 private:
