@@ -40,18 +40,20 @@ QString recordedSource(const KvStore &store) {
 
 // The namespaces the tree can be narrowed to: a key prefix and what to call it.
 struct Namespace {
-    const char *prefix; // matched against keys: never translated
-    const char *label;  // translated where shown
+    std::string_view prefix; // matched against keys: never translated
+    const char *label;       // translated where shown
 };
 const Namespace namespaces[] = {
     {"", QT_TRANSLATE_NOOP("magellan::BrowserWindow", "All keys")},
-    {"chunk:", QT_TRANSLATE_NOOP("magellan::BrowserWindow", "chunk: code chunks")},
-    {"ast:", QT_TRANSLATE_NOOP("magellan::BrowserWindow", "ast: syntax trees")},
-    {"cfg:", QT_TRANSLATE_NOOP("magellan::BrowserWindow", "cfg: control-flow blocks")},
-    {"reject:", QT_TRANSLATE_NOOP("magellan::BrowserWindow", "reject: rejected rows")},
-    {"meta:", QT_TRANSLATE_NOOP("magellan::BrowserWindow", "meta: migration record")},
-    {"execlog:", QT_TRANSLATE_NOOP("magellan::BrowserWindow", "execlog: execution log")},
-    {"metrics:", QT_TRANSLATE_NOOP("magellan::BrowserWindow", "metrics: file and symbol metrics")}};
+    {kvkey::chunkPrefix, QT_TRANSLATE_NOOP("magellan::BrowserWindow", "chunk: code chunks")},
+    {kvkey::astPrefix, QT_TRANSLATE_NOOP("magellan::BrowserWindow", "ast: syntax trees")},
+    {kvkey::cfgPrefix, QT_TRANSLATE_NOOP("magellan::BrowserWindow", "cfg: control-flow blocks")},
+    {kvkey::rejectPrefix, QT_TRANSLATE_NOOP("magellan::BrowserWindow", "reject: rejected rows")},
+    {kvkey::metaPrefix, QT_TRANSLATE_NOOP("magellan::BrowserWindow", "meta: migration record")},
+    {kvkey::executionLogPrefix,
+     QT_TRANSLATE_NOOP("magellan::BrowserWindow", "execlog: execution log")},
+    {kvkey::metricsPrefix,
+     QT_TRANSLATE_NOOP("magellan::BrowserWindow", "metrics: file and symbol metrics")}};
 
 } // namespace
 
@@ -118,7 +120,8 @@ void BrowserWindow::buildUi() {
     m_namespaces->setAccessibleName(tr("Namespace"));
     m_namespaces->setToolTip(tr("Show the keys of one namespace"));
     for (const Namespace &space : namespaces)
-        m_namespaces->addItem(tr(space.label), QString::fromLatin1(space.prefix));
+        m_namespaces->addItem(tr(space.label), QString::fromLatin1(space.prefix.data(),
+                                                                   qsizetype(space.prefix.size())));
     connect(m_namespaces, &QComboBox::currentIndexChanged, this,
             [this] { setNamespace(m_namespaces->currentData().toString()); });
     auto *toolbar = addToolBar(tr("Keys"));

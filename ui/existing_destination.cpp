@@ -1,6 +1,6 @@
 #include "existing_destination.h"
 
-#include "format/kv_keys.h"
+#include "format/key_codec.h"
 #include "migrate/migration_record.h"
 #include "store/kv_store.h"
 

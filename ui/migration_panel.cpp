@@ -4,7 +4,7 @@
 
 #include "comparison_model.h"
 #include "elided_label.h"
-#include "format/kv_keys.h"
+#include "format/key_codec.h"
 #include "migration_controller.h"
 #include "start_folder.h"
 #include "status_colours.h"

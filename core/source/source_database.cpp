@@ -1,5 +1,7 @@
 #include "source/source_database.h"
 
+#include "source/table_query.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDriver>
@@ -17,12 +19,6 @@
 
 namespace magellan {
 namespace {
-
-QString quoted(const QString &identifier) {
-    QString escaped = identifier;
-    escaped.replace(QLatin1Char('"'), QLatin1String("\"\""));
-    return QLatin1Char('"') + escaped + QLatin1Char('"');
-}
 
 quint32 bigEndian(const QByteArray &bytes, int offset, int size) {
     quint32 value = 0;
@@ -326,7 +322,7 @@ Result<SourceInfo> SourceDatabase::readSchema(bool countRows, bool countGroups) 
     if (const SchemaObject *meta = findObject("magellan_meta");
         meta &&
         query.exec(QStringLiteral("SELECT magellan_schema_version FROM %1 LIMIT 1")
-                       .arg(quoted(meta->name))) &&
+                       .arg(quotedIdentifier(meta->name))) &&
         query.next())
         info.schemaVersion = query.value(0).toInt();
 
@@ -340,7 +336,7 @@ Result<SourceInfo> SourceDatabase::readSchema(bool countRows, bool countGroups) 
         }
         table.exists = object && table.notReadable.isEmpty();
         if (table.exists) {
-            const QString name = quoted(table.sqlName);
+            const QString name = quotedIdentifier(table.sqlName);
             if (!query.exec(QStringLiteral("PRAGMA table_xinfo(%1)").arg(name)))
                 return failed(QStringLiteral("reading the columns of %1").arg(table.sqlName));
             while (query.next())
@@ -365,7 +361,8 @@ Result<SourceInfo> SourceDatabase::readSchema(bool countRows, bool countGroups) 
         if (table.exists && countRows) {
             // From the smallest full index's page headers when there is one (a few milliseconds
             // per million rows): a migration checks it against the rows it reads from the table.
-            if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(quoted(table.sqlName))) ||
+            if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM %1")
+                                .arg(quotedIdentifier(table.sqlName))) ||
                 !query.next()) {
                 if (query.lastError().nativeErrorCode().toInt() == SQLITE_CORRUPT)
                     return Status::corrupt(
@@ -387,7 +384,7 @@ Result<SourceInfo> SourceDatabase::readSchema(bool countRows, bool countGroups) 
                 const QString sql =
                     QStringLiteral("SELECT COUNT(DISTINCT %1) + EXISTS(SELECT 1 FROM %2 WHERE "
                                    "%1 IS NULL) FROM %2")
-                        .arg(quoted(*group), quoted(table.sqlName));
+                        .arg(quotedIdentifier(*group), quotedIdentifier(table.sqlName));
                 if (!query.exec(sql) || !query.next())
                     return failed(QStringLiteral("counting the groups of %1").arg(table.sqlName));
                 table.groups = query.value(0).toLongLong();
@@ -462,7 +459,7 @@ Result<QStringList> SourceDatabase::quickCheckProblems(const QString &argument, 
 Status SourceDatabase::quickCheck(const SourceTableInfo &table,
                                   const std::function<bool()> &cancelled) {
     const Result<QStringList> problems = quickCheckProblems(
-        QStringLiteral("(%1)").arg(quoted(table.sqlName)), table.sqlName, cancelled);
+        QStringLiteral("(%1)").arg(quotedIdentifier(table.sqlName)), table.sqlName, cancelled);
     if (!problems.isOk())
         return problems.status();
     if (!problems->isEmpty())

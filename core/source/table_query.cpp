@@ -5,7 +5,6 @@
 #include <algorithm>
 
 namespace magellan {
-namespace {
 
 QString quotedIdentifier(const QString &identifier) {
     QString escaped = identifier;
@@ -13,8 +12,11 @@ QString quotedIdentifier(const QString &identifier) {
     return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
 
+namespace {
+
 QString quotedIdentifier(std::string_view identifier) {
-    return quotedIdentifier(QString::fromUtf8(identifier.data(), qsizetype(identifier.size())));
+    return magellan::quotedIdentifier(
+        QString::fromUtf8(identifier.data(), qsizetype(identifier.size())));
 }
 
 // The ORDER BY terms that put rows of one key next to each other, the earliest rowid first.

@@ -15,6 +15,9 @@ enum class ReadOrder {
     Deferred,  // the groups bound to ?1 (a JSON array of ids), by key
 };
 
+// `identifier` as an SQL identifier: in double quotes, a quote in it doubled.
+QString quotedIdentifier(const QString &identifier);
+
 // The SELECT that reads `info`'s table in `order`: the rowid, then every column in table order,
 // always from the table itself (NOT INDEXED: an index may disagree with it). `filter` narrows a
 // read in key order. Stateless: any thread.
