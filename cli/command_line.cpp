@@ -223,6 +223,7 @@ int runMigrate(const QStringList &arguments) {
     TerminalProgress progress(stderr, [&] { return interrupts.requested(); });
     const MigrationOutcome outcome =
         migrateDatabase(positional[1], positional[2], options, &progress);
+    progress.endLine();
     const bool haveReport =
         outcome.status.isOk() || outcome.status.code() == Status::Code::VerificationFailed;
     bool reportWritten = true;
@@ -276,6 +277,7 @@ int runVerify(const QStringList &arguments) {
     const InterruptWatch interrupts;
     TerminalProgress progress(stderr, [&] { return interrupts.requested(); });
     const MigrationOutcome outcome = verifyStore(positional[1], positional[2], options, &progress);
+    progress.endLine();
     return finishRun(outcome, parser.isSet(QStringLiteral("json")),
                      QStringLiteral("nothing verified"));
 }

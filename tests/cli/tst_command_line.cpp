@@ -17,8 +17,12 @@
 #include <QTest>
 
 #include <csignal>
+#include <vector>
 
+#include <poll.h>
+#include <pty.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace magellan;
@@ -63,6 +67,43 @@ QProcessEnvironment windowQuittingEnvironment(const QString &configHome) {
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome);
     environment.insert(QStringLiteral("MAGELLAN_KV_TEST_QUIT_WHEN_SHOWN"), QStringLiteral("1"));
     return environment;
+}
+
+// Runs magellan-kv with a terminal (a pseudo-terminal) as its stdout and stderr, as a person at a
+// terminal sees it: `out` is all it wrote, in order, with the terminal's \r\n line ends.
+Run runOnTerminal(const QStringList &arguments) {
+    std::vector<QByteArray> words{QFile::encodeName(qEnvironmentVariable("MAGELLAN_KV_BINARY"))};
+    for (const QString &argument : arguments)
+        words.push_back(QFile::encodeName(argument));
+    std::vector<char *> argv;
+    for (QByteArray &word : words)
+        argv.push_back(word.data());
+    argv.push_back(nullptr);
+    int terminal = -1;
+    const pid_t pid = ::forkpty(&terminal, nullptr, nullptr, nullptr);
+    if (pid == 0) {
+        ::execv(argv[0], argv.data());
+        ::_exit(127);
+    }
+    Run run;
+    if (pid < 0)
+        return run;
+    QByteArray output;
+    char buffer[4096];
+    pollfd readable{terminal, POLLIN, 0};
+    while (::poll(&readable, 1, 120000) > 0) {
+        const ssize_t n = ::read(terminal, buffer, sizeof buffer);
+        if (n <= 0)
+            break; // EIO once the program has ended and its side of the terminal is closed
+        output.append(buffer, n);
+    }
+    ::close(terminal);
+    ::kill(pid, SIGKILL); // in case it hung; it has normally exited by now
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.out = QString::fromUtf8(output);
+    return run;
 }
 
 // Runs magellan-kv through `sh -c script` with the binary as $0 and `arguments` as $1...: for
@@ -215,6 +256,23 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(QStringLiteral("Unknown option")), qPrintable(run.err));
         QVERIFY(!QFileInfo::exists(dst));
+    }
+
+    // On a terminal, the progress line is ended before the count table: the table's header
+    // starts a line of its own, for migrate and for verify.
+    void progressLineEndsBeforeTheTable() {
+        const QString store = m_dir.filePath(QStringLiteral("on-terminal.kv"));
+        for (const QStringList &command :
+             {QStringList{"migrate", m_source, store}, QStringList{"verify", m_source, store}}) {
+            const Run run = runOnTerminal(command);
+            QVERIFY2(run.exitCode == 0, qPrintable(run.out));
+            QVERIFY2(run.out.contains(QStringLiteral("\033[K")),
+                     qPrintable(run.out)); // progress drawn
+            const qsizetype header = run.out.indexOf(QStringLiteral("table "));
+            QVERIFY2(header > 0, qPrintable(run.out));
+            QVERIFY2(run.out.left(header).endsWith(QStringLiteral("\033[K\r\n")),
+                     qPrintable(run.out.left(header).right(120).toUtf8().toPercentEncoding(" ,/")));
+        }
     }
 
     void inspectShowsTablesAndCounts() {
