@@ -5,6 +5,7 @@
 #include "migrate/path_safety.h"
 #include "report_text.h"
 #include "terminal_progress.h"
+#include "usage_text.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -24,51 +25,6 @@ namespace {
 const QStringList commands{QStringLiteral("inspect"), QStringLiteral("migrate"),
                            QStringLiteral("verify")};
 
-const char *const usageText = R"(Usage: magellan-kv [FILE.db]
-       magellan-kv inspect SRC [--json]
-       magellan-kv migrate SRC DST [--key-layout seed|magellan] [--tables LIST] [--force]
-                               [--report FILE.json] [--no-verify] [--quick-check]
-                               [--lock-timeout SECONDS]
-       magellan-kv verify SRC DST [--json] [--key-layout seed|magellan] [--tables LIST]
-                               [--quick-check]
-       magellan-kv browse DST [SRC]
-
-Moves the side tables of a magellan SQLite index (code_chunks, ast_nodes, cfg_blocks) into a
-RocksDB store, and shows that nothing was lost. With no command, or with only a database file,
-it starts the desktop app.
-
-Commands:
-  inspect   Show the schema version, side tables, row and group counts of SRC.
-  migrate   Write a new store at DST from SRC, read it back and compare it with SRC.
-            DST appears only when complete and verified; SRC is never modified.
-  verify    Compare an existing store DST with SRC: counts per table and a deep checksum.
-  browse    Open the KV browser on the store DST (needs a display): keys by prefix, values
-            by kind, and each beside its SQLite source row (SRC, or the one DST records).
-
-Options:
-  --key-layout L   seed (ast:{file_id}, the default) or magellan (ast:file:{file_id})
-  --tables LIST    comma-separated tables to migrate: code_chunks, ast_nodes, cfg_blocks,
-                   execution_log, file_metrics, symbol_metrics (default: the first three)
-  --force          replace an existing store at DST, once the new one is complete
-  --report FILE    also write the full report as JSON
-  --no-verify      publish without reading the store back (counts are then not checked)
-  --quick-check    also run SQLite's quick_check on each table and its indexes first (every
-                   run refuses a table whose rows come out of storage order; this looks at every
-                   page too, and takes longer than the migration itself on a large index)
-  --lock-timeout S  seconds to wait for a writer's lock on SRC (default 5)
-  --json           print the result as JSON
-  -h, --help       show this help
-  -v, --version    show the version
-
-Exit status:
-  0    every table verified, no row rejected
-  1    verification failed, or rows were rejected (the store is complete; see the report)
-  2    bad input or usage (the message names the file and the problem); nothing written
-  3    the run failed for another reason (I/O error, disk full); nothing written, or only
-       the report or the output could not be written (the store is complete)
-  130  interrupted by Ctrl-C or SIGTERM; nothing written
-)";
-
 void printError(const QString &message) {
     std::fprintf(stderr, "magellan-kv: error: %s\n", message.toLocal8Bit().constData());
 }
@@ -77,6 +33,17 @@ int usageError(const QString &message) {
     printError(message);
     std::fprintf(stderr, "Try 'magellan-kv --help'.\n");
     return ExitBadInput;
+}
+
+// -h, --help after a command: that command's usage.
+QCommandLineOption helpOption() {
+    return QCommandLineOption(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+}
+
+// Prints `command`'s usage on stdout; asking for it is a success.
+int printCommandUsage(const QString &command) {
+    std::fputs(commandUsageText(command).toLocal8Bit().constData(), stdout);
+    return ExitVerified;
 }
 
 int exitStatusFor(const Status &status) {
@@ -166,11 +133,15 @@ int finishRun(const MigrationOutcome &outcome, bool json, const QString &action)
 int runInspect(const QStringList &arguments) {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("inspect"), {});
+    parser.addOption(helpOption());
     parser.addPositionalArgument(QStringLiteral("SRC"), {});
     parser.addOption({QStringLiteral("json"), {}});
     parser.addOption(
         {QStringLiteral("lock-timeout"), {}, QStringLiteral("seconds"), QStringLiteral("5")});
-    if (!parser.parse(arguments))
+    const bool parsed = parser.parse(arguments);
+    if (parser.isSet(QStringLiteral("help")))
+        return printCommandUsage(QStringLiteral("inspect"));
+    if (!parsed)
         return usageError(parser.errorText());
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2)
@@ -204,6 +175,7 @@ int runInspect(const QStringList &arguments) {
 int runMigrate(const QStringList &arguments) {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("migrate"), {});
+    parser.addOption(helpOption());
     parser.addOption({QStringLiteral("key-layout"), {}, QStringLiteral("layout")});
     parser.addOption({QStringLiteral("tables"), {}, QStringLiteral("list")});
     parser.addOption({QStringLiteral("force"), {}});
@@ -213,7 +185,10 @@ int runMigrate(const QStringList &arguments) {
     parser.addOption({QStringLiteral("json"), {}});
     parser.addOption(
         {QStringLiteral("lock-timeout"), {}, QStringLiteral("seconds"), QStringLiteral("5")});
-    if (!parser.parse(arguments))
+    const bool parsed = parser.parse(arguments);
+    if (parser.isSet(QStringLiteral("help")))
+        return printCommandUsage(QStringLiteral("migrate"));
+    if (!parsed)
         return usageError(parser.errorText());
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 3)
@@ -248,6 +223,7 @@ int runMigrate(const QStringList &arguments) {
     TerminalProgress progress(stderr, [&] { return interrupts.requested(); });
     const MigrationOutcome outcome =
         migrateDatabase(positional[1], positional[2], options, &progress);
+    progress.endLine();
     const bool haveReport =
         outcome.status.isOk() || outcome.status.code() == Status::Code::VerificationFailed;
     bool reportWritten = true;
@@ -270,13 +246,17 @@ int runMigrate(const QStringList &arguments) {
 int runVerify(const QStringList &arguments) {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("verify"), {});
+    parser.addOption(helpOption());
     parser.addOption({QStringLiteral("key-layout"), {}, QStringLiteral("layout")});
     parser.addOption({QStringLiteral("tables"), {}, QStringLiteral("list")});
     parser.addOption({QStringLiteral("json"), {}});
     parser.addOption({QStringLiteral("quick-check"), {}});
     parser.addOption(
         {QStringLiteral("lock-timeout"), {}, QStringLiteral("seconds"), QStringLiteral("5")});
-    if (!parser.parse(arguments))
+    const bool parsed = parser.parse(arguments);
+    if (parser.isSet(QStringLiteral("help")))
+        return printCommandUsage(QStringLiteral("verify"));
+    if (!parsed)
         return usageError(parser.errorText());
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 3)
@@ -297,6 +277,7 @@ int runVerify(const QStringList &arguments) {
     const InterruptWatch interrupts;
     TerminalProgress progress(stderr, [&] { return interrupts.requested(); });
     const MigrationOutcome outcome = verifyStore(positional[1], positional[2], options, &progress);
+    progress.endLine();
     return finishRun(outcome, parser.isSet(QStringLiteral("json")),
                      QStringLiteral("nothing verified"));
 }
@@ -357,7 +338,7 @@ bool isCommandLineInvocation(const QStringList &arguments) {
 static int runCommand(const QStringList &arguments) {
     const QString command = arguments.value(1);
     if (command == QLatin1String("-h") || command == QLatin1String("--help")) {
-        std::fputs(usageText, stdout);
+        std::fputs(usageText().toLocal8Bit().constData(), stdout);
         return ExitVerified;
     }
     if (command == QLatin1String("-v") || command == QLatin1String("--version")) {

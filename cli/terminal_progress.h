@@ -21,8 +21,10 @@ public:
     void tableProgress(MigrationPhase phase, SourceTable table, qint64 done, qint64 total) override;
     bool isCancelRequested() const override { return m_cancelRequested(); }
 
-private:
+    // Ends the open progress line, so that what comes next (the count table) starts on its own.
     void endLine();
+
+private:
     void draw(const QString &label, qint64 done, qint64 total);
 
     FILE *m_stream;

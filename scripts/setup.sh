@@ -7,7 +7,7 @@ packages=(
   qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
   librocksdb-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libxxhash-dev
   xvfb xauth
-  dpkg-dev file help2man librsvg2-bin desktop-file-utils appstream
+  dpkg-dev file help2man librsvg2-bin desktop-file-utils appstream lintian
   shared-mime-info libglib2.0-bin xdg-utils xdotool
   clang libclang-rt-14-dev
 )

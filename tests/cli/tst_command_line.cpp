@@ -17,8 +17,12 @@
 #include <QTest>
 
 #include <csignal>
+#include <vector>
 
+#include <poll.h>
+#include <pty.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace magellan;
@@ -43,13 +47,63 @@ struct Run {
     QString err;
 };
 
-Run runTool(const QStringList &arguments) {
+Run runTool(const QStringList &arguments,
+            const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment()) {
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.start(qEnvironmentVariable("MAGELLAN_KV_BINARY"), arguments);
     process.waitForFinished(120000);
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             QString::fromUtf8(process.readAllStandardOutput()),
             QString::fromUtf8(process.readAllStandardError())};
+}
+
+// A desktop session with no display at all (so only a -platform option can give the window one),
+// its settings in `configHome`, and the window asked to quit once it has been shown (test hook).
+QProcessEnvironment windowQuittingEnvironment(const QString &configHome) {
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        environment.remove(QLatin1String(name));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome);
+    environment.insert(QStringLiteral("MAGELLAN_KV_TEST_QUIT_WHEN_SHOWN"), QStringLiteral("1"));
+    return environment;
+}
+
+// Runs magellan-kv with a terminal (a pseudo-terminal) as its stdout and stderr, as a person at a
+// terminal sees it: `out` is all it wrote, in order, with the terminal's \r\n line ends.
+Run runOnTerminal(const QStringList &arguments) {
+    std::vector<QByteArray> words{QFile::encodeName(qEnvironmentVariable("MAGELLAN_KV_BINARY"))};
+    for (const QString &argument : arguments)
+        words.push_back(QFile::encodeName(argument));
+    std::vector<char *> argv;
+    for (QByteArray &word : words)
+        argv.push_back(word.data());
+    argv.push_back(nullptr);
+    int terminal = -1;
+    const pid_t pid = ::forkpty(&terminal, nullptr, nullptr, nullptr);
+    if (pid == 0) {
+        ::execv(argv[0], argv.data());
+        ::_exit(127);
+    }
+    Run run;
+    if (pid < 0)
+        return run;
+    QByteArray output;
+    char buffer[4096];
+    pollfd readable{terminal, POLLIN, 0};
+    while (::poll(&readable, 1, 120000) > 0) {
+        const ssize_t n = ::read(terminal, buffer, sizeof buffer);
+        if (n <= 0)
+            break; // EIO once the program has ended and its side of the terminal is closed
+        output.append(buffer, n);
+    }
+    ::close(terminal);
+    ::kill(pid, SIGKILL); // in case it hung; it has normally exited by now
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.out = QString::fromUtf8(output);
+    return run;
 }
 
 // Runs magellan-kv through `sh -c script` with the binary as $0 and `arguments` as $1...: for
@@ -103,6 +157,122 @@ private Q_SLOTS:
         const Run version = runTool({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.out.startsWith(QStringLiteral("magellan-kv 0.")));
+    }
+
+    // Every command takes -h and --help: its own usage on stdout, exit 0, and nothing else done
+    // (even with the arguments of a real run beside it, and without a display for browse).
+    void everyCommandHasHelp_data() {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<QString>("mentions");
+        for (const QString &help : {QStringLiteral("-h"), QStringLiteral("--help")}) {
+            QTest::addRow("inspect %s", qPrintable(help))
+                << "inspect" << QStringList{help} << "--lock-timeout S";
+            QTest::addRow("migrate %s", qPrintable(help))
+                << "migrate" << QStringList{help} << "--report FILE";
+            QTest::addRow("verify %s", qPrintable(help))
+                << "verify" << QStringList{help} << "--key-layout L";
+            QTest::addRow("browse %s", qPrintable(help))
+                << "browse" << QStringList{help} << "Open the KV browser";
+        }
+        QTest::newRow("migrate SRC DST --help")
+            << "migrate"
+            << QStringList{m_source, m_dir.filePath(QStringLiteral("help.kv")), "--force", "--help"}
+            << "--no-verify";
+        QTest::newRow("browse DST -h")
+            << "browse" << QStringList{m_dir.filePath(QStringLiteral("help.kv")), "-h"}
+            << "browse DST";
+    }
+    void everyCommandHasHelp() {
+        QFETCH(QString, command);
+        QFETCH(QStringList, extra);
+        QFETCH(QString, mentions);
+        QTemporaryDir config;
+        const Run run =
+            runTool(QStringList{command} + extra, windowQuittingEnvironment(config.path()));
+        QVERIFY2(run.exitCode == 0, qPrintable(QString::number(run.exitCode) + run.err));
+        QCOMPARE(run.err, QString());
+        QVERIFY2(run.out.startsWith(QStringLiteral("Usage: magellan-kv ") + command + " "),
+                 qPrintable(run.out));
+        QVERIFY2(run.out.contains(mentions), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("  -h, --help ")), qPrintable(run.out));
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("help.kv"))));
+    }
+
+    // Qt's own options reach QApplication when the window starts, in each form Qt reads, before
+    // or after the database: the window shows (with no display but the one -platform names) and
+    // quits by itself (test hook), instead of exit 2 for an unknown option.
+    void qtOptionsReachTheWindow_data() {
+        QTest::addColumn<QStringList>("arguments");
+        const QString offscreen = QStringLiteral("offscreen");
+        const QString styleSheet = m_dir.filePath(QStringLiteral("plain.qss"));
+        writeFile(styleSheet, "QWidget { font-size: 12px; }\n");
+        QTest::newRow("-platform") << QStringList{"-platform", offscreen};
+        QTest::newRow("--platform") << QStringList{"--platform", offscreen};
+        QTest::newRow("-style") << QStringList{"-platform", offscreen, "-style", "Fusion"};
+        QTest::newRow("-style=") << QStringList{"-platform", offscreen, "-style=Fusion"};
+        QTest::newRow("-stylesheet")
+            << QStringList{"-platform", offscreen, "-stylesheet", styleSheet};
+        QTest::newRow("-stylesheet=")
+            << QStringList{"-platform", offscreen, "-stylesheet=" + styleSheet};
+        QTest::newRow("-reverse") << QStringList{"-reverse", "-platform", offscreen};
+        QTest::newRow("window title and geometry")
+            << QStringList{"-platform", offscreen,          "-qwindowtitle",
+                           "Checked",   "-qwindowgeometry", "640x480+20+20"};
+        QTest::newRow("-platformtheme -widgetcount")
+            << QStringList{"-platform", offscreen, "-platformtheme", "none", "-widgetcount"};
+        QTest::newRow("-session") << QStringList{"-platform", offscreen, "-session", "test_1"};
+        QTest::newRow("database after the options")
+            << QStringList{"-platform", offscreen, "-style", "Fusion", m_source};
+        QTest::newRow("database between the options")
+            << QStringList{"-style", "Fusion", m_source, "-platform", offscreen};
+    }
+    void qtOptionsReachTheWindow() {
+        QFETCH(QStringList, arguments);
+        QTemporaryDir config;
+        const Run run = runTool(arguments, windowQuittingEnvironment(config.path()));
+        QVERIFY2(run.exitCode == 0, qPrintable(QString::number(run.exitCode) + run.err));
+        QVERIFY2(!run.err.contains(QStringLiteral("magellan-kv")), qPrintable(run.err));
+        QCOMPARE(run.out, QString());
+    }
+
+    // -style reaches QApplication itself: Qt names the style it could not find.
+    void qtStyleOptionIsReadByQt() {
+        QTemporaryDir config;
+        for (const QStringList &style :
+             {QStringList{"-style", "NoSuchStyle"}, QStringList{"-style=NoSuchStyle"}}) {
+            const Run run = runTool(QStringList{"-platform", "offscreen"} + style,
+                                    windowQuittingEnvironment(config.path()));
+            QCOMPARE(run.exitCode, 0);
+            QVERIFY2(run.err.contains(QStringLiteral("invalid style override 'NoSuchStyle'")),
+                     qPrintable(run.err));
+        }
+    }
+
+    // The headless commands do not take Qt's options: they stay unknown options there.
+    void qtOptionsAreNotCommandOptions() {
+        const QString dst = m_dir.filePath(QStringLiteral("styled.kv"));
+        const Run run = runTool({QStringLiteral("migrate"), m_source, dst, "-style", "Fusion"});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("Unknown option")), qPrintable(run.err));
+        QVERIFY(!QFileInfo::exists(dst));
+    }
+
+    // On a terminal, the progress line is ended before the count table: the table's header
+    // starts a line of its own, for migrate and for verify.
+    void progressLineEndsBeforeTheTable() {
+        const QString store = m_dir.filePath(QStringLiteral("on-terminal.kv"));
+        for (const QStringList &command :
+             {QStringList{"migrate", m_source, store}, QStringList{"verify", m_source, store}}) {
+            const Run run = runOnTerminal(command);
+            QVERIFY2(run.exitCode == 0, qPrintable(run.out));
+            QVERIFY2(run.out.contains(QStringLiteral("\033[K")),
+                     qPrintable(run.out)); // progress drawn
+            const qsizetype header = run.out.indexOf(QStringLiteral("table "));
+            QVERIFY2(header > 0, qPrintable(run.out));
+            QVERIFY2(run.out.left(header).endsWith(QStringLiteral("\033[K\r\n")),
+                     qPrintable(run.out.left(header).right(120).toUtf8().toPercentEncoding(" ,/")));
+        }
     }
 
     void inspectShowsTablesAndCounts() {
