@@ -7,12 +7,15 @@
 #include <QStyleFactory>
 #include <QTest>
 
+#include <memory>
+
 using namespace magellan;
 
 namespace {
 
 QPalette lightPalette() {
-    QPalette palette = QStyleFactory::create(QStringLiteral("Fusion"))->standardPalette();
+    const std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette palette = fusion->standardPalette();
     palette.setColor(QPalette::Base, Qt::white);
     return palette;
 }
