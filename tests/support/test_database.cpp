@@ -3,8 +3,10 @@
 #include "store/bulk_load_sink.h"
 #include "store/kv_store.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QSettings>
 
 #include <rocksdb/db.h>
 #include <sqlite3.h>
@@ -68,6 +70,13 @@ QString tamperStore(const QString &path, const std::string &key,
     if (status.ok())
         status = db->Close();
     return status.ok() ? QString() : QString::fromStdString(status.ToString());
+}
+
+void keepSettingsIn(const QString &folder) {
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, folder);
+    QCoreApplication::setOrganizationName(QStringLiteral("magellan-kv-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("magellan-kv-tests"));
 }
 
 int rootPage(const QString &path, const char *name) {

@@ -33,6 +33,10 @@ QString tamperStore(const QString &path, const std::string &key,
 
 QByteArray fileBytes(const QString &path);
 
+// Makes the app's QSettings (recent files, remembered folders) live in `folder`, under a test
+// organisation, so a test neither reads nor changes the user's own.
+void keepSettingsIn(const QString &folder);
+
 // The first page of table or index `name` in the SQLite database at `path`; 0 when there is none.
 int rootPage(const QString &path, const char *name);
 

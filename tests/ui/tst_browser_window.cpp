@@ -54,11 +54,7 @@ class TestBrowserWindow : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
-                           m_dir.filePath(QStringLiteral("settings")));
-        QCoreApplication::setOrganizationName(QStringLiteral("magellan-kv-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("magellan-kv-tests"));
+        test::keepSettingsIn(m_dir.filePath(QStringLiteral("settings")));
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         m_source = m_dir.filePath(QStringLiteral("code.db"));
         QCOMPARE(test::generateSource(m_source, 8000), QString());

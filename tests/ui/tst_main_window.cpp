@@ -7,6 +7,8 @@
 #include "sample_sources.h"
 #include "saved_file_notice.h"
 
+#include "test_database.h"
+
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
@@ -78,11 +80,7 @@ class TestMainWindow : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
-                           m_dir.filePath(QStringLiteral("settings")));
-        QCoreApplication::setOrganizationName(QStringLiteral("magellan-kv-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("magellan-kv-tests"));
+        test::keepSettingsIn(m_dir.filePath(QStringLiteral("settings")));
         m_source = m_dir.filePath(QStringLiteral("code.db"));
         QCOMPARE(test::generateSource(m_source, 5000), QString());
     }

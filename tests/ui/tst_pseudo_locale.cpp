@@ -131,11 +131,7 @@ class TestPseudoLocale : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
-                           m_dir.filePath(QStringLiteral("settings")));
-        QCoreApplication::setOrganizationName(QStringLiteral("magellan-kv-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("magellan-kv-tests"));
+        test::keepSettingsIn(m_dir.filePath(QStringLiteral("settings")));
         qApp->installTranslator(new PseudoTranslator(qApp));
         m_source = m_dir.filePath(QStringLiteral("code.db"));
         QCOMPARE(test::generateSource(m_source, 3000, true), QString());
