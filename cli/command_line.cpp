@@ -111,6 +111,38 @@ QString readTableOptions(const QCommandLineParser &parser, TableOptions &options
     return {};
 }
 
+// --max-differences N: how many differences a failed verification lists.
+std::optional<size_t> readMaxDifferences(const QCommandLineParser &parser, QString &error) {
+    if (!parser.isSet(QStringLiteral("max-differences")))
+        return DifferenceList::defaultLimit;
+    bool ok = false;
+    const qlonglong value = parser.value(QStringLiteral("max-differences")).toLongLong(&ok);
+    if (!ok || value < 0 || value > 100'000'000) {
+        error = QStringLiteral("--max-differences: '%1' is not a count from 0 to 100000000")
+                    .arg(parser.value(QStringLiteral("max-differences")));
+        return std::nullopt;
+    }
+    return size_t(value);
+}
+
+QCommandLineOption maxDifferencesOption() {
+    return {QStringLiteral("max-differences"), {}, QStringLiteral("count")};
+}
+
+// Writes the report to `path`: CSV when it ends in .csv, else JSON. False, with the reason
+// printed, when it could not be written whole.
+bool writeReport(const MigrationReport &report, const QString &path) {
+    QSaveFile file(path);
+    const QByteArray bytes = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
+                                 ? report.toCsv().toUtf8()
+                                 : QByteArray::fromStdString(report.toJson().dump(2) + "\n");
+    const bool written = file.open(QIODevice::WriteOnly) &&
+                         file.write(bytes) == qint64(bytes.size()) && file.commit();
+    if (!written)
+        printError(QStringLiteral("%1: cannot write the report: %2").arg(path, file.errorString()));
+    return written;
+}
+
 int finishRun(const MigrationOutcome &outcome, bool json, const QString &action) {
     const Status &status = outcome.status;
     const bool haveReport = status.isOk() || status.code() == Status::Code::VerificationFailed;
@@ -183,6 +215,7 @@ int runMigrate(const QStringList &arguments) {
     parser.addOption({QStringLiteral("no-verify"), {}});
     parser.addOption({QStringLiteral("quick-check"), {}});
     parser.addOption({QStringLiteral("json"), {}});
+    parser.addOption(maxDifferencesOption());
     parser.addOption(
         {QStringLiteral("lock-timeout"), {}, QStringLiteral("seconds"), QStringLiteral("5")});
     const bool parsed = parser.parse(arguments);
@@ -201,6 +234,9 @@ int runMigrate(const QStringList &arguments) {
     const std::optional<int> timeoutMs = readLockTimeout(parser, timeoutError);
     if (!timeoutMs)
         return usageError(timeoutError);
+    const std::optional<size_t> maxDifferences = readMaxDifferences(parser, timeoutError);
+    if (!maxDifferences)
+        return usageError(timeoutError);
     const QString reportPath = parser.value(QStringLiteral("report"));
     if (parser.isSet(QStringLiteral("report"))) {
         // Before anything is read or written: a report path that would harm the source or the
@@ -218,6 +254,7 @@ int runMigrate(const QStringList &arguments) {
     options.verify = !parser.isSet(QStringLiteral("no-verify"));
     options.quickCheck = parser.isSet(QStringLiteral("quick-check"));
     options.lockTimeoutMs = *timeoutMs;
+    options.differences.listed = *maxDifferences;
 
     const InterruptWatch interrupts;
     TerminalProgress progress(stderr, [&] { return interrupts.requested(); });
@@ -227,16 +264,8 @@ int runMigrate(const QStringList &arguments) {
     const bool haveReport =
         outcome.status.isOk() || outcome.status.code() == Status::Code::VerificationFailed;
     bool reportWritten = true;
-    if (parser.isSet(QStringLiteral("report")) && haveReport) {
-        QSaveFile file(reportPath);
-        const std::string json = outcome.report.toJson().dump(2) + "\n";
-        reportWritten = file.open(QIODevice::WriteOnly) &&
-                        file.write(json.data(), json.size()) == qint64(json.size()) &&
-                        file.commit();
-        if (!reportWritten)
-            printError(QStringLiteral("%1: cannot write the report: %2")
-                           .arg(reportPath, file.errorString()));
-    }
+    if (parser.isSet(QStringLiteral("report")) && haveReport)
+        reportWritten = writeReport(outcome.report, reportPath);
     const int exitStatus =
         finishRun(outcome, parser.isSet(QStringLiteral("json")),
                   QStringLiteral("nothing was written to %1").arg(positional[2]));
@@ -251,6 +280,8 @@ int runVerify(const QStringList &arguments) {
     parser.addOption({QStringLiteral("tables"), {}, QStringLiteral("list")});
     parser.addOption({QStringLiteral("json"), {}});
     parser.addOption({QStringLiteral("quick-check"), {}});
+    parser.addOption({QStringLiteral("report"), {}, QStringLiteral("file")});
+    parser.addOption(maxDifferencesOption());
     parser.addOption(
         {QStringLiteral("lock-timeout"), {}, QStringLiteral("seconds"), QStringLiteral("5")});
     const bool parsed = parser.parse(arguments);
@@ -269,17 +300,33 @@ int runVerify(const QStringList &arguments) {
     const std::optional<int> timeoutMs = readLockTimeout(parser, timeoutError);
     if (!timeoutMs)
         return usageError(timeoutError);
+    const std::optional<size_t> maxDifferences = readMaxDifferences(parser, timeoutError);
+    if (!maxDifferences)
+        return usageError(timeoutError);
+    const QString reportPath = parser.value(QStringLiteral("report"));
+    if (parser.isSet(QStringLiteral("report")))
+        if (Status status = checkReportPath(reportPath, positional[1], positional[2]);
+            !status.isOk()) {
+            printError(status.message());
+            return exitStatusFor(status);
+        }
     VerifyOptions options;
     options.layout = tableOptions.layout;
     options.tables = tableOptions.tables;
     options.quickCheck = parser.isSet(QStringLiteral("quick-check"));
     options.lockTimeoutMs = *timeoutMs;
+    options.differences.listed = *maxDifferences;
     const InterruptWatch interrupts;
     TerminalProgress progress(stderr, [&] { return interrupts.requested(); });
     const MigrationOutcome outcome = verifyStore(positional[1], positional[2], options, &progress);
     progress.endLine();
-    return finishRun(outcome, parser.isSet(QStringLiteral("json")),
-                     QStringLiteral("nothing verified"));
+    const bool haveReport =
+        outcome.status.isOk() || outcome.status.code() == Status::Code::VerificationFailed;
+    const bool reportWritten = !parser.isSet(QStringLiteral("report")) || !haveReport ||
+                               writeReport(outcome.report, reportPath);
+    const int exitStatus = finishRun(outcome, parser.isSet(QStringLiteral("json")),
+                                     QStringLiteral("nothing verified"));
+    return reportWritten ? exitStatus : int(ExitFailed);
 }
 
 // `status`, or ExitFailed with a message when what was printed on stdout did not all arrive

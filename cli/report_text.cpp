@@ -8,6 +8,27 @@ namespace magellan {
 namespace {
 
 constexpr int listedRejects = 20;
+constexpr int listedDifferences = 20;
+constexpr int listedOrphans = 5;
+
+QString differenceLine(const Difference &difference) {
+    QString line =
+        QStringLiteral("  %1 %2 %3")
+            .arg(QString::fromLatin1(differenceKindName(difference.kind)).leftJustified(16),
+                 difference.table ? tableName(*difference.table) : QStringLiteral("-"),
+                 QString::fromStdString(difference.key));
+    line += difference.rowid ? QStringLiteral(" rowid %1").arg(*difference.rowid)
+                             : QStringLiteral(" (no source row)");
+    if (!difference.fields.empty()) {
+        QStringList fields;
+        for (const std::string &field : difference.fields)
+            fields << QString::fromStdString(field);
+        line += QStringLiteral(" fields: %1").arg(fields.join(QStringLiteral(", ")));
+    }
+    if (!difference.note.isEmpty())
+        line += QStringLiteral(" (%1)").arg(difference.note);
+    return line + QLatin1Char('\n');
+}
 
 QString fileSize(qint64 bytes) {
     return QLocale::c().formattedDataSize(bytes);
@@ -77,11 +98,45 @@ QString comparisonTable(const MigrationReport &report) {
         }
     }
     if (report.rejectedRows() > listedRejects)
-        text += QStringLiteral("  ... %1 in all; --report FILE lists the first %2 per table\n")
-                    .arg(report.rejectedRows())
-                    .arg(TableScanner::listedRejectLimit);
+        text += QStringLiteral("  ... %1 in all; --report FILE lists them all (up to %2 per "
+                               "table)\n")
+                    .arg(groupedNumber(report.rejectedRows()))
+                    .arg(groupedNumber(qint64(TableScanner::listedRejectLimit)));
+    if (report.differences.total() > 0) {
+        text += QStringLiteral("differences: %1 (kind, table, key, source rowid, fields)\n")
+                    .arg(groupedNumber(report.differences.total()));
+        const std::vector<Difference> &listed = report.differences.listed();
+        for (size_t i = 0; i < listed.size() && i < size_t(listedDifferences); ++i)
+            text += differenceLine(listed[i]);
+        if (report.differences.total() > listedDifferences)
+            text += QStringLiteral("  ... %1 in all; --json or --report FILE lists the first %2 "
+                                   "(--max-differences N)\n")
+                        .arg(groupedNumber(report.differences.total()))
+                        .arg(groupedNumber(qint64(report.differences.limit())));
+    }
+    if (report.orphans.checked && report.orphans.total() > 0) {
+        text += QStringLiteral("orphan rows (carried; they name no graph entity, as re-indexing "
+                               "leaves them):\n");
+        for (const TableOrphans &table : report.orphans.tables) {
+            if (table.total == 0)
+                continue;
+            QStringList examples;
+            for (size_t i = 0; i < table.listed.size() && i < size_t(listedOrphans); ++i)
+                examples << QStringLiteral("rowid %1 (%2)")
+                                .arg(table.listed[i].rowid)
+                                .arg(table.listed[i].reference);
+            text += QStringLiteral("  %1: %2 rows whose %3, e.g. %4\n")
+                        .arg(tableName(table.table), groupedNumber(table.total), table.rule,
+                             examples.join(QStringLiteral(", ")));
+        }
+    }
+    if (report.repairedValues() > 0)
+        text += QStringLiteral("repaired: values that are not valid UTF-8, or BLOBs, stored as "
+                               "readable text with their exact bytes in a {column}_base64 field; "
+                               "nothing is lost\n");
     text += QStringLiteral("store: %1 (key layout %2)\n")
                 .arg(report.destination, keyLayoutName(report.layout));
+    text += QStringLiteral("outcome: %1\n").arg(outcomeName(report.outcome()));
     return text;
 }
 

@@ -45,7 +45,7 @@ void TerminalProgress::tableProgress(MigrationPhase phase, SourceTable table, qi
     if (!m_enabled)
         return;
     const bool newLine =
-        !m_lineOpen || phase != m_phase || (phase == MigrationPhase::Scanning && table != m_table);
+        !m_lineOpen || phase != m_phase || (phase != MigrationPhase::Verifying && table != m_table);
     if (newLine) {
         endLine();
         m_tableTimer.start();
@@ -54,6 +54,10 @@ void TerminalProgress::tableProgress(MigrationPhase phase, SourceTable table, qi
     m_table = table;
     if (phase == MigrationPhase::Scanning) {
         draw(QStringLiteral("migrating %1").arg(tableName(table), -14), done, total);
+        return;
+    }
+    if (phase == MigrationPhase::FindingDifferences) {
+        draw(QStringLiteral("differences %1").arg(tableName(table), -14), done, total);
         return;
     }
     m_verified[table] = {done, total};

@@ -19,7 +19,12 @@ const std::vector<OptionHelp> optionHelp{
      "comma-separated tables to migrate: code_chunks, ast_nodes, cfg_blocks,\n"
      "execution_log, file_metrics, symbol_metrics (default: the first three)"},
     {"force", "--force", "replace an existing store at DST, once the new one is complete"},
-    {"report", "--report FILE", "also write the full report as JSON"},
+    {"report", "--report FILE",
+     "also write the full report: CSV when FILE ends in .csv, else JSON (every\n"
+     "reject, repaired value and listed difference)"},
+    {"max-differences", "--max-differences N",
+     "when verification fails, list the first N differences (default 1000; all\n"
+     "are counted)"},
     {"no-verify", "--no-verify",
      "publish without reading the store back (counts are then not checked)"},
     {"quick-check", "--quick-check",
@@ -48,18 +53,20 @@ const std::vector<CommandHelp> commandHelp{
      false},
     {"migrate",
      "magellan-kv migrate SRC DST [--key-layout seed|magellan] [--tables LIST] [--force]\n"
-     "                               [--report FILE.json] [--no-verify] [--quick-check]\n"
-     "                               [--lock-timeout SECONDS]",
+     "                               [--report FILE] [--no-verify] [--quick-check]\n"
+     "                               [--max-differences N] [--lock-timeout SECONDS]",
      "Write a new store at DST from SRC, read it back and compare it with SRC.\n"
      "DST appears only when complete and verified; SRC is never modified.",
-     {"key-layout", "tables", "force", "report", "no-verify", "quick-check", "lock-timeout", "json",
-      "help"},
+     {"key-layout", "tables", "force", "report", "no-verify", "quick-check", "max-differences",
+      "lock-timeout", "json", "help"},
      true},
     {"verify",
      "magellan-kv verify SRC DST [--json] [--key-layout seed|magellan] [--tables LIST]\n"
-     "                               [--quick-check]",
-     "Compare an existing store DST with SRC: counts per table and a deep checksum.",
-     {"json", "key-layout", "tables", "quick-check", "lock-timeout", "help"},
+     "                               [--report FILE] [--quick-check] [--max-differences N]",
+     "Compare an existing store DST with SRC: counts per table and a deep checksum;\n"
+     "when they differ, list every missing, extra and changed row.",
+     {"json", "key-layout", "tables", "report", "quick-check", "max-differences", "lock-timeout",
+      "help"},
      true},
     {"browse",
      "magellan-kv browse DST [SRC]",
@@ -76,8 +83,9 @@ it starts the desktop app, which also takes Qt's own options (-style, -platform,
 )";
 
 const char *const exitStatus = R"(Exit status:
-  0    every table verified, no row rejected
-  1    verification failed, or rows were rejected (the store is complete; see the report)
+  0    outcome verified: every table verified, no row rejected
+  1    outcome failed (a count or checksum differs), or verified_with_rejects (every
+       table verified, some rows were rejected; the store is complete; see the report)
   2    bad input or usage (the message names the file and the problem); nothing written
   3    the run failed for another reason (I/O error, disk full); nothing written, or only
        the report or the output could not be written (the store is complete)

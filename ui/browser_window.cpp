@@ -10,6 +10,7 @@
 #include "start_folder.h"
 #include "store/kv_store.h"
 #include "value_inspector.h"
+#include "verification_dialog.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -166,6 +167,9 @@ void BrowserWindow::buildUi() {
         m_search->setFocus();
         m_search->selectAll();
     });
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(tr("&Verify Against Source…"), QKeySequence(Qt::CTRL | Qt::Key_R), this,
+                     &BrowserWindow::verifyAgainstSource);
     m_savedNotice = new SavedFileNotice(this);
     statusBar()->addWidget(m_savedNotice, 1);
     m_sourceLabel = new ElidedLabel(this); // shortened in the middle: both paths stay in view
@@ -227,6 +231,29 @@ bool BrowserWindow::jumpTo(const QString &keyOrPrefix) {
         statusBar()->showMessage(
             tr("No key starts with “%1”; showing the next one.").arg(keyOrPrefix), 5000);
     return true;
+}
+
+VerificationDialog *BrowserWindow::verifyAgainstSource() {
+    if (sourcePath().isEmpty())
+        chooseSource();
+    if (sourcePath().isEmpty())
+        return nullptr;
+    auto *dialog = new VerificationDialog(m_storePath, sourcePath(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &VerificationDialog::keyRequested, this, &BrowserWindow::compareKey);
+    dialog->show();
+    dialog->start();
+    return dialog;
+}
+
+void BrowserWindow::compareKey(const QString &key) {
+    m_inspector->showCompareTab();
+    if (!jumpTo(key)) // a key missing from the store: say so
+        statusBar()->showMessage(
+            tr("The store has no key %1: the source rows behind it were not carried.").arg(key),
+            8000);
+    raise();
+    activateWindow();
 }
 
 bool BrowserWindow::find(const QString &keyOrPrefix) {

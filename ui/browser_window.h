@@ -19,6 +19,7 @@ class SavedFileNotice;
 class KvStore;
 class SourceLookup;
 class ValueInspector;
+class VerificationDialog;
 
 // The KV browser: a store's keys as a tree beside the value of the selected key, and that value
 // beside its SQLite source rows when the source is known.
@@ -39,6 +40,11 @@ public:
     // Restricts the tree to one namespace ("" for all).
     void setNamespace(const QString &prefix);
     void setSourcePath(const QString &path);
+    // Tools › Verify Against Source: verifies the whole store on a worker thread in a dialog whose
+    // listed rows open in the Compare tab. Asks for the source when none is known.
+    VerificationDialog *verifyAgainstSource();
+    // Selects `key` and shows it beside its source rows.
+    void compareKey(const QString &key);
 
     const QString &storePath() const { return m_storePath; }
     QString sourcePath() const;

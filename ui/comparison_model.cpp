@@ -136,64 +136,21 @@ QVariant ComparisonModel::data(const QModelIndex &index, int role) const {
 }
 
 QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
+        return {};
+    if (role == Qt::ToolTipRole && section == Repaired)
+        return tr("Values that are not valid UTF-8, or BLOBs: stored as readable text (U+FFFD for "
+                  "each bad byte) with their exact bytes beside them in {column}_base64. Nothing "
+                  "is lost.");
+    if (role == Qt::ToolTipRole && section == Rejected)
+        return tr("Rows that cannot be carried as values: each is kept as reject:{table}:{rowid} "
+                  "with the reason and the row as found.");
+    if (role == Qt::ToolTipRole)
         return {};
     static const char *const titles[] = {QT_TR_NOOP("Table"),    QT_TR_NOOP("SQLite rows"),
                                          QT_TR_NOOP("KV keys"),  QT_TR_NOOP("KV records"),
                                          QT_TR_NOOP("Rejected"), QT_TR_NOOP("Repaired"),
                                          QT_TR_NOOP("Time"),     QT_TR_NOOP("Result")};
-    return section >= 0 && section < ColumnCount ? tr(titles[section]) : QVariant();
-}
-
-void RejectedRowsModel::setReport(const MigrationReport &report) {
-    beginResetModel();
-    m_rows.clear();
-    for (const TableReport &table : report.tables)
-        m_rows.insert(m_rows.end(), table.scan.rejects.begin(), table.scan.rejects.end());
-    std::sort(m_rows.begin(), m_rows.end(), [](const RejectedRow &a, const RejectedRow &b) {
-        const QString aName = tableName(a.table);
-        const QString bName = tableName(b.table);
-        return aName != bName ? aName < bName : a.rowid < b.rowid;
-    });
-    endResetModel();
-}
-
-void RejectedRowsModel::clear() {
-    beginResetModel();
-    m_rows.clear();
-    endResetModel();
-}
-
-int RejectedRowsModel::rowCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int RejectedRowsModel::columnCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant RejectedRowsModel::data(const QModelIndex &index, int role) const {
-    if (!index.isValid() || index.row() >= rowCount() || role != Qt::DisplayRole)
-        return {};
-    const RejectedRow &row = m_rows[index.row()];
-    switch (index.column()) {
-    case Table:
-        return tableName(row.table);
-    case RowId:
-        return row.rowid;
-    case ColumnName:
-        return row.column;
-    case Reason:
-        return row.reason;
-    }
-    return {};
-}
-
-QVariant RejectedRowsModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    static const char *const titles[] = {QT_TR_NOOP("Table"), QT_TR_NOOP("Row id"),
-                                         QT_TR_NOOP("Column"), QT_TR_NOOP("Reason")};
     return section >= 0 && section < ColumnCount ? tr(titles[section]) : QVariant();
 }
 

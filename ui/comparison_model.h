@@ -44,24 +44,4 @@ private:
     std::vector<NotRead> m_notRead; // shown after the tables read, never as a pass
 };
 
-// The rejected rows of a migration: table, rowid, column, reason (the first ones per table).
-class RejectedRowsModel : public QAbstractTableModel {
-    Q_OBJECT
-public:
-    enum Column { Table, RowId, ColumnName, Reason, ColumnCount };
-
-    explicit RejectedRowsModel(QObject *parent = nullptr) : QAbstractTableModel(parent) {}
-
-    void setReport(const MigrationReport &report);
-    void clear();
-
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
-
-private:
-    std::vector<RejectedRow> m_rows;
-};
-
 } // namespace magellan

@@ -62,7 +62,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_panel(new Migra
     statusBar()->addWidget(m_savedNotice, 1);
 
     connect(m_panel, &MigrationPanel::reportExported, m_savedNotice, &SavedFileNotice::showSaved);
-    connect(m_panel, &MigrationPanel::rejectedRowRequested, this,
+    connect(m_panel, &MigrationPanel::keyRequested, this,
             [this](const QString &store, const QString &source, const QString &key) {
                 if (BrowserWindow *browser = openStore(store, source))
                     browser->jumpTo(key);

@@ -59,6 +59,26 @@ void MigrationController::migrate(const QString &source, const QString &destinat
                               });
 }
 
+void MigrationController::verify(const QString &source, const QString &store,
+                                 const VerifyOptions &options) {
+    m_cancel.store(false);
+    m_migrating = true;
+    MigrationWorker::Callbacks callbacks;
+    callbacks.receiver = this;
+    callbacks.progressed = [this](MigrationPhase phase, SourceTable table, qint64 done,
+                                  qint64 total) {
+        if (m_migrating)
+            Q_EMIT progressed(phase, table, done, total);
+    };
+    callbacks.finished = [this](const MigrationOutcome &outcome) {
+        m_migrating = false;
+        Q_EMIT verificationFinished(outcome);
+    };
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, source, store, options, callbacks] {
+        worker->verify(source, store, options, callbacks);
+    });
+}
+
 void MigrationController::cancel() {
     m_cancel.store(true);
     m_gate.wake();

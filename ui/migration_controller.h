@@ -26,6 +26,8 @@ public:
     // Migrates in the background. REQUIRES: !isMigrating().
     void migrate(const QString &source, const QString &destination,
                  const MigrationOptions &options);
+    // Verifies the store `store` against `source` in the background. REQUIRES: !isMigrating().
+    void verify(const QString &source, const QString &store, const VerifyOptions &options);
     // Asks the running migration to stop; it ends with a Cancelled outcome.
     void cancel();
     // While held, a migration that has finished its store waits before publishing it (and says
@@ -41,6 +43,7 @@ Q_SIGNALS:
                     qint64 total);
     void waitingToPublish();
     void migrationFinished(const magellan::MigrationOutcome &outcome);
+    void verificationFinished(const magellan::MigrationOutcome &outcome);
 
 private:
     QThread m_thread;

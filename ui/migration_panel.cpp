@@ -6,6 +6,7 @@
 #include "elided_label.h"
 #include "format/key_codec.h"
 #include "migration_controller.h"
+#include "outcome_text.h"
 #include "start_folder.h"
 #include "status_colours.h"
 #include "store/staged_destination.h"
@@ -130,7 +131,7 @@ void MigrationPanel::buildLayout() {
     actions->addWidget(m_cancel);
 
     m_comparison = new ComparisonModel(this);
-    m_rejected = new RejectedRowsModel(this);
+    m_reportRows = new ReportRowsModel(this);
     m_verdict = new QLabel(this);
     m_verdict->setWordWrap(true);
     m_verdict->setTextFormat(Qt::RichText);
@@ -140,18 +141,18 @@ void MigrationPanel::buildLayout() {
     m_comparisonView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_comparisonView->horizontalHeader()->setStretchLastSection(true);
     m_comparisonView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_rejectedTitle = new QLabel(this);
-    m_rejectedView = new QTableView(this);
-    m_rejectedView->setModel(m_rejected);
-    m_rejectedView->verticalHeader()->hide();
-    m_rejectedView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_rejectedView->horizontalHeader()->setStretchLastSection(true);
-    m_rejectedView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_rejectedView->setToolTip(tr("Double-click a row, or press Enter, to open it in the KV "
-                                  "browser"));
-    connect(m_rejectedView, &QTableView::activated, this, &MigrationPanel::openRejectedRow);
+    m_reportRowsTitle = new QLabel(this);
+    m_reportRowsTitle->setWordWrap(true);
+    m_reportRowsView = new QTableView(this);
+    m_reportRowsView->setModel(m_reportRows);
+    m_reportRowsView->verticalHeader()->hide();
+    m_reportRowsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_reportRowsView->horizontalHeader()->setStretchLastSection(true);
+    m_reportRowsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_reportRowsView->setWordWrap(false);
+    connect(m_reportRowsView, &QTableView::activated, this, &MigrationPanel::openReportRow);
     m_comparisonView->setAccessibleName(tr("Count comparison"));
-    m_rejectedView->setAccessibleName(tr("Rejected rows"));
+    m_reportRowsView->setAccessibleName(tr("Differences, rejected rows and repaired values"));
     auto *exportJson = new QPushButton(tr("Export report as &JSON…"), this);
     auto *exportCsv = new QPushButton(tr("Export report as C&SV…"), this);
     connect(exportJson, &QPushButton::clicked, this, [this] { exportReport(false); });
@@ -170,8 +171,8 @@ void MigrationPanel::buildLayout() {
     auto *results = new QVBoxLayout(m_results);
     results->addWidget(m_verdict);
     results->addWidget(m_comparisonView);
-    results->addWidget(m_rejectedTitle);
-    results->addWidget(m_rejectedView, 1);
+    results->addWidget(m_reportRowsTitle);
+    results->addWidget(m_reportRowsView, 1);
     results->addLayout(exports);
 
     auto *layout = new QVBoxLayout(this);
@@ -185,9 +186,9 @@ void MigrationPanel::buildLayout() {
     layout->addStretch(1);
 
     // Tab goes through the controls in the order they are seen, top to bottom, left to right.
-    const QList<QWidget *> order = {m_grid,         m_layout,      m_destination, m_browse,
-                                    m_verify,       m_migrate,     m_cancel,      m_comparisonView,
-                                    m_rejectedView, m_browseStore, exportJson,    exportCsv};
+    const QList<QWidget *> order = {
+        m_grid,   m_layout,         m_destination,    m_browse,      m_verify,   m_migrate,
+        m_cancel, m_comparisonView, m_reportRowsView, m_browseStore, exportJson, exportCsv};
     for (qsizetype i = 1; i < order.size(); ++i)
         setTabOrder(order[i - 1], order[i]);
 }
@@ -225,7 +226,7 @@ void MigrationPanel::openDatabase(const QString &path) {
     m_info.reset();
     m_outcome.reset();
     m_comparison->clear();
-    m_rejected->clear();
+    m_reportRows->clear();
     m_grid->clearSource();
     m_summary->setText(QStringLiteral("<h3>%1</h3><p>%2</p>")
                            .arg(QFileInfo(path).fileName().toHtmlEscaped(), tr("Reading…")));
@@ -372,7 +373,7 @@ void MigrationPanel::beginMigration(bool replaceExisting) {
     options.verify = m_verify->isChecked();
     m_outcome.reset();
     m_comparison->clear();
-    m_rejected->clear();
+    m_reportRows->clear();
     m_grid->startRun(options.verify);
     m_overall->setValue(0);
     m_overall->setFormat(tr("%p%"));
@@ -390,9 +391,12 @@ void MigrationPanel::showProgress(MigrationPhase phase, SourceTable table, qint6
     m_grid->updateProgress(phase, table, done, total);
     const double fraction = m_grid->overallFraction();
     m_overall->setValue(static_cast<int>(fraction * 1000));
-    m_status->setFullText(phase == MigrationPhase::Scanning
-                              ? tr("Writing %1 into %2 …").arg(tableName(table), destinationPath())
-                              : tr("Reading the store back and comparing it with the source …"));
+    m_status->setFullText(
+        phase == MigrationPhase::Scanning
+            ? tr("Writing %1 into %2 …").arg(tableName(table), destinationPath())
+        : phase == MigrationPhase::FindingDifferences
+            ? tr("%1 differs from the source: finding the rows that do …").arg(tableName(table))
+            : tr("Reading the store back and comparing it with the source …"));
     Q_EMIT progressChanged(fraction);
 }
 
@@ -444,40 +448,13 @@ void MigrationPanel::showOutcome(const MigrationOutcome &outcome) {
     m_grid->finishRun(haveReport ? &outcome.report.tables : nullptr);
     if (haveReport) {
         m_comparison->setReport(outcome.report);
-        m_rejected->setReport(outcome.report);
+        m_reportRows->setReport(outcome.report);
         fitHeightToRows(m_comparisonView);
-        const qint64 rejected = outcome.report.rejectedRows();
-        m_rejectedTitle->setText(rejected == 0 ? tr("No row was rejected.")
-                                               : tr("%n rejected row(s), each kept in the store "
-                                                    "under reject:{table}:{rowid}:",
-                                                    nullptr, static_cast<int>(rejected)));
-        m_rejectedView->setVisible(rejected > 0);
-        if (rejected > 0) { // room for a few rows at least; more scroll
-            m_rejectedView->resizeRowsToContents();
-            m_rejectedView->setMinimumHeight(
-                m_rejectedView->horizontalHeader()->sizeHint().height() +
-                2 * m_rejectedView->frameWidth() +
-                m_rejectedView->rowHeight(0) * static_cast<int>(qMin<qint64>(rejected, 4)));
-        }
+        showReportRows(outcome);
         m_browseStore->setVisible(
             status.isOk()); // a store that failed verification was not published
     }
-    const StatusColours colours = statusColours(palette());
-    QString verdict;
-    if (status.isOk() && !outcome.report.readBack)
-        verdict = QStringLiteral("<b>%1</b> %2")
-                      .arg(tr("Written, not verified.").toHtmlEscaped(),
-                           tr("The store was published without reading it back.").toHtmlEscaped());
-    else if (status.isOk())
-        verdict = colouredBold(tr("✔ Every table verified.").toHtmlEscaped(), colours.pass) +
-                  QLatin1Char(' ') +
-                  tr("Deep check: the checksum of every row, computed from SQLite and from the "
-                     "decoded store, is equal.")
-                      .toHtmlEscaped();
-    else if (status.code() == Status::Code::VerificationFailed)
-        verdict = colouredBold(tr("✘ Verification failed.").toHtmlEscaped(), colours.fail) +
-                  QLatin1Char(' ') +
-                  tr("%1 The store was not published.").arg(status.message()).toHtmlEscaped();
+    const QString verdict = verdictHtml(outcome, palette(), true);
     m_verdict->setText(verdict);
     m_overall->setValue(status.isOk() ? 1000 : m_overall->value());
     switch (status.code()) {
@@ -513,15 +490,53 @@ void MigrationPanel::exportReport(bool csv) {
         showMessage(QMessageBox::Critical, tr("Export failed"), problem);
 }
 
-void MigrationPanel::openRejectedRow(const QModelIndex &index) {
+// The list under the count table: what differed, what was rejected, what was repaired.
+void MigrationPanel::showReportRows(const MigrationOutcome &outcome) {
+    const MigrationReport &report = outcome.report;
+    const QLocale locale;
+    QStringList parts;
+    if (report.differences.total() > 0)
+        parts << tr("%1 difference(s) (%2 listed)", nullptr,
+                    int(qMin<qint64>(report.differences.total(), INT_MAX)))
+                     .arg(locale.toString(report.differences.total()),
+                          locale.toString(qint64(report.differences.listed().size())));
+    parts << (report.rejectedRows() == 0
+                  ? tr("no row rejected")
+                  : tr("%1 rejected row(s), each kept under reject:{table}:{rowid}", nullptr,
+                       int(qMin<qint64>(report.rejectedRows(), INT_MAX)))
+                        .arg(locale.toString(report.rejectedRows())));
+    if (report.repairedValues() > 0)
+        parts << tr("%1 repaired value(s): not valid UTF-8, or BLOBs, stored as text with their "
+                    "exact bytes beside them in {column}_base64",
+                    nullptr, int(qMin<qint64>(report.repairedValues(), INT_MAX)))
+                     .arg(locale.toString(report.repairedValues()));
+    if (report.orphans.checked && report.orphans.total() > 0)
+        parts << tr("%1 orphan row(s) carried: they name no graph entity (re-indexing leaves "
+                    "such rows; see the report)",
+                    nullptr, int(qMin<qint64>(report.orphans.total(), INT_MAX)))
+                     .arg(locale.toString(report.orphans.total()));
+    m_reportRowsTitle->setText(parts.join(QStringLiteral("; ")) + QLatin1Char('.'));
+    const int rows = m_reportRows->rowCount();
+    m_reportRowsView->setVisible(rows > 0);
+    m_reportRowsView->setToolTip(outcome.status.isOk()
+                                     ? tr("Double-click a row, or press Enter, to open its key "
+                                          "in the KV browser")
+                                     : tr("The store was not published, so these rows cannot "
+                                          "be opened; export the report to keep them"));
+    if (rows > 0) { // room for a few rows at least; more scroll
+        m_reportRowsView->resizeRowsToContents();
+        m_reportRowsView->setMinimumHeight(
+            m_reportRowsView->horizontalHeader()->sizeHint().height() +
+            2 * m_reportRowsView->frameWidth() + m_reportRowsView->rowHeight(0) * qMin(rows, 4));
+    }
+}
+
+void MigrationPanel::openReportRow(const QModelIndex &index) {
     if (!m_outcome || !m_outcome->status.isOk() || !index.isValid())
         return; // a store that failed verification was not published: there is nothing to open
-    const QString table =
-        m_rejected->index(index.row(), RejectedRowsModel::Table).data().toString();
-    const qint64 rowid =
-        m_rejected->index(index.row(), RejectedRowsModel::RowId).data().toLongLong();
-    Q_EMIT rejectedRowRequested(m_outcome->report.destination, m_databasePath,
-                                QString::fromStdString(kvkey::reject(table.toStdString(), rowid)));
+    Q_EMIT keyRequested(
+        m_outcome->report.destination, m_databasePath,
+        QString::fromUtf8(index.siblingAtColumn(0).data(ReportRowsModel::KeyRole).toByteArray()));
 }
 
 QString MigrationPanel::exportReportTo(const QString &path, bool csv) {

@@ -2,6 +2,7 @@
 
 #include "existing_destination.h"
 #include "migrate/migration.h"
+#include "report_rows_model.h"
 
 #include <QFutureWatcher>
 #include <QPointer>
@@ -53,7 +54,8 @@ public:
     QString destinationPath() const;
     void setDestinationPath(const QString &path);
     const ComparisonModel *comparisonModel() const { return m_comparison; }
-    const RejectedRowsModel *rejectedRowsModel() const { return m_rejected; }
+    // The differences, rejected rows and repaired values of the last run.
+    const ReportRowsModel *reportRowsModel() const { return m_reportRows; }
     const std::optional<MigrationOutcome> &lastOutcome() const { return m_outcome; }
     // Work done in the running migration, 0 to 1.
     double overallProgress() const;
@@ -65,7 +67,7 @@ public:
     QString destinationNote() const;
     QString statusText() const;
     TableProgressGrid *tableGrid() const { return m_grid; }
-    QTableView *rejectedView() const { return m_rejectedView; }
+    QTableView *reportRowsView() const { return m_reportRowsView; }
 
 Q_SIGNALS:
     void stateChanged(magellan::MigrationPanel::State state);
@@ -77,9 +79,8 @@ Q_SIGNALS:
     void waitingToPublish();
     // "Open in KV browser" after a migration.
     void browseRequested(const QString &storePath, const QString &sourcePath);
-    // A rejected row was double-clicked: its key in the published store.
-    void rejectedRowRequested(const QString &storePath, const QString &sourcePath,
-                              const QString &key);
+    // A rejected row or repaired value was opened: its key in the published store.
+    void keyRequested(const QString &storePath, const QString &sourcePath, const QString &key);
     // A report was exported to `path`.
     void reportExported(const QString &path);
 
@@ -97,7 +98,8 @@ private:
     void answerCancel(bool stop);
     void lookAtDestination();
     void showExistingDestination(const ExistingDestination &existing);
-    void openRejectedRow(const QModelIndex &index);
+    void openReportRow(const QModelIndex &index);
+    void showReportRows(const MigrationOutcome &outcome);
     // "the store at X is unchanged" or "nothing was written to X", for cancel and failure.
     QString untouchedDestinationText() const;
 
@@ -124,11 +126,11 @@ private:
     QGroupBox *m_results;
     QLabel *m_verdict;
     QTableView *m_comparisonView;
-    QLabel *m_rejectedTitle;
-    QTableView *m_rejectedView;
+    QLabel *m_reportRowsTitle;
+    QTableView *m_reportRowsView;
     QPushButton *m_browseStore;
     ComparisonModel *m_comparison;
-    RejectedRowsModel *m_rejected;
+    ReportRowsModel *m_reportRows;
 };
 
 } // namespace magellan

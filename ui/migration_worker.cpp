@@ -69,4 +69,13 @@ void MigrationWorker::migrate(const QString &source, const QString &destination,
         [callback = callbacks.finished, outcome = std::move(outcome)] { callback(outcome); });
 }
 
+void MigrationWorker::verify(const QString &source, const QString &store,
+                             const VerifyOptions &options, const Callbacks &callbacks) {
+    ThrottledProgress progress(m_cancelFlag, m_gate, callbacks);
+    MigrationOutcome outcome = verifyStore(source, store, options, &progress);
+    QMetaObject::invokeMethod(
+        callbacks.receiver,
+        [callback = callbacks.finished, outcome = std::move(outcome)] { callback(outcome); });
+}
+
 } // namespace magellan

@@ -37,6 +37,9 @@ public:
     // publishing.
     void migrate(const QString &source, const QString &destination, const MigrationOptions &options,
                  const Callbacks &callbacks);
+    // Verifies the store at `store` against `source`, reporting progress and the outcome.
+    void verify(const QString &source, const QString &store, const VerifyOptions &options,
+                const Callbacks &callbacks);
 
 private:
     const std::atomic<bool> &m_cancelFlag;

@@ -181,13 +181,16 @@ void TableProgressGrid::updateProgress(MigrationPhase phase, SourceTable table, 
     state.total = total;
     state.done[phaseIndex] = done;
     const bool scanning = phase == MigrationPhase::Scanning;
+    const bool finding = phase == MigrationPhase::FindingDifferences;
     QProgressBar *bar = barAt(state.row);
     if (!bar)
         return;
     bar->setValue(total > 0 ? static_cast<int>(1000 * done / total) : 1000);
-    bar->setFormat(
-        tr("%1: %2 of %3 rows")
-            .arg(scanning ? tr("written") : tr("verified"), number(done), number(total)));
+    bar->setFormat(tr("%1: %2 of %3 rows")
+                       .arg(scanning  ? tr("written")
+                            : finding ? tr("compared again")
+                                      : tr("verified"),
+                            number(done), number(total)));
     const double seconds = qMax(1e-3, state.timer.nsecsElapsed() / 1e9);
     const double rate = done / seconds;
     const bool finished = done >= total;
@@ -197,12 +200,14 @@ void TableProgressGrid::updateProgress(MigrationPhase phase, SourceTable table, 
         ->setText(finished   ? QString()
                   : done > 0 ? duration((total - done) / rate)
                              : tr("…"));
-    if (finished)
+    if (finding)
+        setState(state.row, finished ? tr("differences found") : tr("finding differences"));
+    else if (finished)
         setState(state.row, scanning ? (m_verify ? tr("written, verifying next") : tr("written"))
                                      : tr("verified"));
     else
         setState(state.row, scanning ? tr("writing") : tr("verifying"));
-    if (!finished && (scanning || phase == MigrationPhase::Verifying))
+    if (!finished)
         markCurrent(table);
 }
 

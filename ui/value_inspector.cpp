@@ -241,6 +241,13 @@ ValueInspector::~ValueInspector() {
     m_watcher.waitForFinished();
 }
 
+void ValueInspector::showCompareTab() {
+    if (m_tabs->indexOf(m_comparePage) >= 0)
+        m_tabs->setCurrentWidget(m_comparePage);
+    else
+        m_compareNext = true; // the value is still being decoded
+}
+
 void ValueInspector::clear() {
     m_decoded.reset();
     m_tabs->clear();
@@ -396,6 +403,10 @@ void ValueInspector::present(const DecodedValue &decoded) {
         addTab(m_jsonTree, tr("JSON &tree"));
     }
     addTab(m_comparePage, tr("&Compare with source"));
+    if (m_compareNext) {
+        m_compareNext = false;
+        m_tabs->setCurrentWidget(m_comparePage);
+    }
     m_compareHeader->setText(tr("Looking up the source rows …"));
     m_comparison->setRowCount(0);
     m_compareSource->clear();

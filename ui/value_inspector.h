@@ -43,6 +43,8 @@ public:
                         const QString &filePath);
     void showComparisonError(const QString &key, const QString &message);
     void showNoSource();
+    // Makes the Compare tab current: now, or once the value being decoded is shown.
+    void showCompareTab();
 
     const std::optional<DecodedValue> &decoded() const { return m_decoded; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -90,6 +92,7 @@ private:
     RecordTableModel *m_recordModel;
     QTextBrowser *m_summary;
     QWidget *m_comparePage;
+    bool m_compareNext = false; // showCompareTab() came while the value was being decoded
     QLabel *m_compareHeader;
     QTableWidget *m_comparison;
     QPlainTextEdit *m_compareSource;

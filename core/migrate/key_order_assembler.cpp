@@ -17,8 +17,12 @@ Status KeyOrderAssembler::carrySingleRow(const SqlValue *row) {
                                          .arg(m_previousRowid)});
     TableScanResult &result = m_output.result();
     m_value.clear();
-    result.repairedValues += encoder.appendValue(row, m_value);
+    if (const qint64 repaired = encoder.appendValue(row, m_value); repaired > 0) {
+        result.repairedValues += repaired;
+        m_output.noteRepairs(key, row[0].integer);
+    }
     result.checksum.add(key, m_value);
+    m_output.traceCarried(key, row[0].integer);
     ++result.keysWritten;
     ++result.recordsCarried;
     m_anyKey = true;
@@ -42,8 +46,12 @@ Status KeyOrderAssembler::carryGroupedRow(const SqlValue *row) {
     }
     TableScanResult &result = m_output.result();
     const size_t start = m_value.size();
-    result.repairedValues += encoder.appendValue(row, m_value);
+    if (const qint64 repaired = encoder.appendValue(row, m_value); repaired > 0) {
+        result.repairedValues += repaired;
+        m_output.noteRepairs(m_groupKey, row[0].integer);
+    }
     result.checksum.add(m_groupKey, std::string_view(m_value).substr(start));
+    m_output.traceCarried(m_groupKey, row[0].integer);
     ++result.recordsCarried;
     return Status::ok();
 }

@@ -1,6 +1,8 @@
 #include "migrate/migration.h"
 
+#include "migrate/difference_finder.h"
 #include "migrate/migration_record.h"
+#include "migrate/orphan_rows.h"
 #include "migrate/path_safety.h"
 #include "migrate/store_contents.h"
 #include "migrate/table_scanner.h"
@@ -92,6 +94,38 @@ Status compareWithStore(const KvStore &store, MigrationReport &report, ProgressO
         return contents.status();
     report.applyStoreContents(contents.value());
     return Status::ok();
+}
+
+// After a failed comparison: lists where the store differs, row by row, for every table that
+// failed, and the keys that belong to no table.
+Status findDifferences(SourceDatabase &source, const KvStore &store, MigrationReport &report,
+                       const DifferenceLimits &limits, ProgressObserver *observer) {
+    for (const TableReport &table : report.tables) {
+        if (!table.readBack || table.passed())
+            continue;
+        Result<DifferenceSearchStats> searched =
+            findTableDifferences(source, report.source.table(table.table), report.layout, store,
+                                 limits.memoryBudget, report.differences, observer);
+        if (!searched.isOk())
+            return searched.status();
+    }
+    for (const QString &stray : report.strayExamples)
+        report.differences.add({std::nullopt,
+                                stray.toStdString(),
+                                DifferenceKind::ExtraInStore,
+                                std::nullopt,
+                                {},
+                                QObject::tr("belongs to none of the tables read")});
+    report.differences.addUnlisted(report.strayKeys - report.strayExamples.size());
+    return Status::ok();
+}
+
+// Rows that name no graph entity, for the report: read after the scan, from the same snapshot.
+void findOrphans(SourceDatabase &source, MigrationReport &report, size_t limit) {
+    std::vector<SourceTable> tables;
+    for (const TableReport &table : report.tables)
+        tables.push_back(table.table);
+    report.orphans = findOrphanRows(source, report.source, tables, report.layout, limit);
 }
 
 Status verificationStatus(const MigrationReport &report, const QString &storePath) {
@@ -191,6 +225,7 @@ MigrationOutcome migrateDatabase(const QString &sourcePath, const QString &desti
         return outcome;
     };
 
+    report.differences = DifferenceList(options.differences.listed);
     if (Status status = checkDestinationApartFromSource(sourcePath, destinationPath);
         !status.isOk())
         return fail(status);
@@ -217,6 +252,7 @@ MigrationOutcome migrateDatabase(const QString &sourcePath, const QString &desti
                 scanTables(*source.value(), report, load, options.quickCheck, &scanObserver);
             !status.isOk())
             return fail(status);
+        findOrphans(*source.value(), report, options.differences.listed);
         stopHereWhenTestAsks("writing");
         if (Status status = load.finish(); !status.isOk())
             return fail(status);
@@ -235,6 +271,11 @@ MigrationOutcome migrateDatabase(const QString &sourcePath, const QString &desti
         stopHereWhenTestAsks("verifying");
         if (Status status = compareWithStore(*store.value(), report, observer); !status.isOk())
             return fail(status);
+        if (!report.passed())
+            if (Status status = findDifferences(*source.value(), *store.value(), report,
+                                                options.differences, observer);
+                !status.isOk())
+                return fail(status);
         if (Status status = verificationStatus(report, destinationPath); !status.isOk())
             return fail(status);
     }
@@ -260,6 +301,7 @@ MigrationOutcome verifyStore(const QString &sourcePath, const QString &storePath
     MigrationReport &report = outcome.report;
     report.startedAt = QDateTime::currentDateTimeUtc();
     report.destination = storePath;
+    report.differences = DifferenceList(options.differences.listed);
     const auto finish = [&](Status status) {
         outcome.status = std::move(status);
         report.finishedAt = QDateTime::currentDateTimeUtc();
@@ -290,8 +332,14 @@ MigrationOutcome verifyStore(const QString &sourcePath, const QString &storePath
     if (Status status = scanTables(*source.value(), report, discard, options.quickCheck, observer);
         !status.isOk())
         return finish(status);
+    findOrphans(*source.value(), report, options.differences.listed);
     if (Status status = compareWithStore(*store.value(), report, observer); !status.isOk())
         return finish(status);
+    if (!report.passed())
+        if (Status status = findDifferences(*source.value(), *store.value(), report,
+                                            options.differences, observer);
+            !status.isOk())
+            return finish(status);
     return finish(verificationStatus(report, storePath));
 }
 

@@ -1,5 +1,7 @@
 #include "migrate/migration_report.h"
 
+#include <map>
+
 namespace magellan {
 namespace {
 
@@ -10,6 +12,49 @@ std::string iso(const QDateTime &time) {
 std::string str(const QString &text) {
     return text.toStdString();
 }
+
+// One CSV field (RFC 4180): quoted when it holds a comma, a quote, a line break or edge spaces.
+QString csvField(const QString &text) {
+    const bool quote = text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) ||
+                       text.contains(QLatin1Char('\n')) || text.contains(QLatin1Char('\r')) ||
+                       (!text.isEmpty() && (text.front().isSpace() || text.back().isSpace()));
+    if (!quote)
+        return text;
+    QString quoted = text;
+    quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+QString qstr(std::string_view text) {
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+// The CSV's columns, in order; each record fills the ones that apply to it.
+const QStringList csvColumns{
+    QStringLiteral("record"),   QStringLiteral("table"),      QStringLiteral("sqlite_rows"),
+    QStringLiteral("kv_keys"),  QStringLiteral("kv_records"), QStringLiteral("rejected"),
+    QStringLiteral("repaired"), QStringLiteral("seconds"),    QStringLiteral("counts"),
+    QStringLiteral("checksum"), QStringLiteral("status"),     QStringLiteral("key"),
+    QStringLiteral("rowid"),    QStringLiteral("kind"),       QStringLiteral("column"),
+    QStringLiteral("detail")};
+
+class CsvRecords {
+public:
+    CsvRecords() { m_text = csvColumns.join(QLatin1Char(',')) + QStringLiteral("\r\n"); }
+    // One record: the named fields set, every other one empty.
+    void add(const std::map<QString, QString> &fields) {
+        QStringList line;
+        for (const QString &column : csvColumns) {
+            const auto it = fields.find(column);
+            line << (it == fields.end() ? QString() : csvField(it->second));
+        }
+        m_text += line.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    }
+    QString text() const { return m_text; }
+
+private:
+    QString m_text;
+};
 
 } // namespace
 
@@ -63,6 +108,36 @@ void MigrationReport::applyStoreContents(const StoreContents &contents) {
     readBack = true;
 }
 
+QString outcomeName(VerificationOutcome outcome) {
+    switch (outcome) {
+    case VerificationOutcome::NotVerified:
+        return QStringLiteral("not_verified");
+    case VerificationOutcome::Verified:
+        return QStringLiteral("verified");
+    case VerificationOutcome::VerifiedWithRejects:
+        return QStringLiteral("verified_with_rejects");
+    case VerificationOutcome::Failed:
+        break;
+    }
+    return QStringLiteral("failed");
+}
+
+VerificationOutcome MigrationReport::outcome() const {
+    if (!readBack)
+        return VerificationOutcome::NotVerified;
+    if (!passed())
+        return VerificationOutcome::Failed;
+    return rejectedRows() > 0 ? VerificationOutcome::VerifiedWithRejects
+                              : VerificationOutcome::Verified;
+}
+
+qint64 MigrationReport::repairedValues() const {
+    qint64 repaired = 0;
+    for (const TableReport &table : tables)
+        repaired += table.scan.repairedValues;
+    return repaired;
+}
+
 bool MigrationReport::passed() const {
     return readBack && strayKeys == 0 &&
            std::all_of(tables.begin(), tables.end(), [](const auto &t) { return t.passed(); });
@@ -79,6 +154,7 @@ nlohmann::ordered_json MigrationReport::toJson() const {
     using json = nlohmann::ordered_json;
     json tablesJson = json::object();
     json rejectsJson = json::array();
+    json repairsJson = json::array();
     for (const TableReport &table : tables) {
         json entry;
         entry["source_rows"] = table.sourceRows;
@@ -104,10 +180,18 @@ nlohmann::ordered_json MigrationReport::toJson() const {
         }
         tablesJson[str(tableName(table.table))] = entry;
         for (const RejectedRow &row : table.scan.rejects)
-            rejectsJson.push_back({{"table", str(tableName(row.table))},
-                                   {"rowid", row.rowid},
-                                   {"column", str(row.column)},
-                                   {"reason", str(row.reason)}});
+            rejectsJson.push_back(
+                {{"table", str(tableName(row.table))},
+                 {"key", kvkey::reject(tableDefinition(row.table).name, row.rowid)},
+                 {"rowid", row.rowid},
+                 {"column", str(row.column)},
+                 {"reason", str(row.reason)}});
+        for (const RepairedValue &value : table.scan.repairs)
+            repairsJson.push_back({{"table", str(tableName(value.table))},
+                                   {"key", value.key},
+                                   {"rowid", value.rowid},
+                                   {"column", str(value.column)},
+                                   {"why", str(value.why())}});
     }
     json report;
     report["format_version"] = kvFormatVersion;
@@ -120,11 +204,45 @@ nlohmann::ordered_json MigrationReport::toJson() const {
     report["destination"] = str(destination);
     report["started_at"] = iso(startedAt);
     report["finished_at"] = iso(finishedAt);
+    report["outcome"] = str(outcomeName(outcome()));
+    json differencesJson = json::array();
+    for (const Difference &difference : differences.listed()) {
+        json entry;
+        entry["table"] = difference.table ? json(str(tableName(*difference.table))) : json();
+        entry["key"] = difference.key;
+        entry["kind"] = std::string(differenceKindName(difference.kind));
+        entry["rowid"] = difference.rowid ? json(*difference.rowid) : json();
+        if (difference.kind == DifferenceKind::Changed)
+            entry["fields"] = difference.fields;
+        if (!difference.note.isEmpty())
+            entry["note"] = str(difference.note);
+        differencesJson.push_back(entry);
+    }
+    report["differences_total"] = differences.total();
+    report["differences"] = differencesJson;
     report["tables"] = tablesJson;
-    report["verified"] = readBack;
+    report["read_back"] = readBack;
     report["stray_keys"] = strayKeys;
-    report["passed"] = passed();
+    report["rejected_total"] = rejectedRows();
     report["rejected"] = rejectsJson;
+    report["repaired_total"] = repairedValues();
+    report["repaired"] = repairsJson;
+    json orphansJson;
+    orphansJson["checked"] = orphans.checked;
+    if (!orphans.note.isEmpty())
+        orphansJson["note"] = str(orphans.note);
+    orphansJson["total"] = orphans.total();
+    json orphanTables = json::object();
+    for (const TableOrphans &table : orphans.tables) {
+        json listed = json::array();
+        for (const OrphanRow &row : table.listed)
+            listed.push_back(
+                {{"rowid", row.rowid}, {"key", row.key}, {"reference", str(row.reference)}});
+        orphanTables[str(tableName(table.table))] = {
+            {"rule", str(table.rule)}, {"total", table.total}, {"listed", listed}};
+    }
+    orphansJson["tables"] = orphanTables;
+    report["orphans"] = orphansJson;
     json notCarriedJson = json::array();
     for (const auto &[table, why] : notCarried)
         notCarriedJson.push_back({{"table", str(tableName(table))}, {"reason", str(why)}});
@@ -133,28 +251,77 @@ nlohmann::ordered_json MigrationReport::toJson() const {
 }
 
 QString MigrationReport::toCsv() const {
-    QString csv = QStringLiteral("table,sqlite_rows,kv_keys,kv_records,rejected,repaired,seconds,"
-                                 "counts,checksum,status\n");
+    CsvRecords csv;
+    csv.add({{QStringLiteral("record"), QStringLiteral("outcome")},
+             {QStringLiteral("status"), outcomeName(outcome())},
+             {QStringLiteral("detail"),
+              QStringLiteral("%1 differences, %2 rejected rows, %3 repaired values")
+                  .arg(differences.total())
+                  .arg(rejectedRows())
+                  .arg(repairedValues())}});
     for (const TableReport &table : tables) {
         const auto yesNo = [&](bool value) {
             return !table.readBack ? QString()
                    : value         ? QStringLiteral("match")
                                    : QStringLiteral("differ");
         };
-        csv += QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9,%10\n")
-                   .arg(tableName(table.table))
-                   .arg(table.sourceRows)
-                   .arg(table.readBack ? QString::number(table.store.keys) : QString())
-                   .arg(table.readBack ? QString::number(table.store.records) : QString())
-                   .arg(table.readBack ? table.store.rejected : table.scan.rejectedRows)
-                   .arg(table.scan.repairedValues)
-                   .arg(table.scan.seconds, 0, 'f', 3)
-                   .arg(yesNo(table.countsMatch()), yesNo(table.checksumsMatch()),
-                        !table.readBack  ? QStringLiteral("not verified")
-                        : table.passed() ? QStringLiteral("pass")
-                                         : QStringLiteral("fail"));
+        csv.add({{QStringLiteral("record"), QStringLiteral("table")},
+                 {QStringLiteral("table"), tableName(table.table)},
+                 {QStringLiteral("sqlite_rows"), QString::number(table.sourceRows)},
+                 {QStringLiteral("kv_keys"),
+                  table.readBack ? QString::number(table.store.keys) : QString()},
+                 {QStringLiteral("kv_records"),
+                  table.readBack ? QString::number(table.store.records) : QString()},
+                 {QStringLiteral("rejected"),
+                  QString::number(table.readBack ? table.store.rejected : table.scan.rejectedRows)},
+                 {QStringLiteral("repaired"), QString::number(table.scan.repairedValues)},
+                 {QStringLiteral("seconds"), QString::number(table.scan.seconds, 'f', 3)},
+                 {QStringLiteral("counts"), yesNo(table.countsMatch())},
+                 {QStringLiteral("checksum"), yesNo(table.checksumsMatch())},
+                 {QStringLiteral("status"), !table.readBack  ? QStringLiteral("not verified")
+                                            : table.passed() ? QStringLiteral("pass")
+                                                             : QStringLiteral("fail")}});
     }
-    return csv;
+    for (const Difference &difference : differences.listed()) {
+        QStringList fields;
+        for (const std::string &field : difference.fields)
+            fields << qstr(field);
+        csv.add(
+            {{QStringLiteral("record"), QStringLiteral("difference")},
+             {QStringLiteral("table"), difference.table ? tableName(*difference.table) : QString()},
+             {QStringLiteral("key"), qstr(difference.key)},
+             {QStringLiteral("rowid"),
+              difference.rowid ? QString::number(*difference.rowid) : QString()},
+             {QStringLiteral("kind"), qstr(differenceKindName(difference.kind))},
+             {QStringLiteral("column"), fields.join(QLatin1Char(';'))},
+             {QStringLiteral("detail"), difference.note}});
+    }
+    for (const TableReport &table : tables) {
+        for (const RejectedRow &row : table.scan.rejects)
+            csv.add({{QStringLiteral("record"), QStringLiteral("reject")},
+                     {QStringLiteral("table"), tableName(row.table)},
+                     {QStringLiteral("key"),
+                      qstr(kvkey::reject(tableDefinition(row.table).name, row.rowid))},
+                     {QStringLiteral("rowid"), QString::number(row.rowid)},
+                     {QStringLiteral("column"), row.column},
+                     {QStringLiteral("detail"), row.reason}});
+        for (const RepairedValue &value : table.scan.repairs)
+            csv.add({{QStringLiteral("record"), QStringLiteral("repaired")},
+                     {QStringLiteral("table"), tableName(value.table)},
+                     {QStringLiteral("key"), qstr(value.key)},
+                     {QStringLiteral("rowid"), QString::number(value.rowid)},
+                     {QStringLiteral("column"), value.column},
+                     {QStringLiteral("detail"), value.why()}});
+    }
+    for (const TableOrphans &table : orphans.tables)
+        for (const OrphanRow &row : table.listed)
+            csv.add(
+                {{QStringLiteral("record"), QStringLiteral("orphan")},
+                 {QStringLiteral("table"), tableName(table.table)},
+                 {QStringLiteral("key"), qstr(row.key)},
+                 {QStringLiteral("rowid"), QString::number(row.rowid)},
+                 {QStringLiteral("detail"), table.rule + QStringLiteral(": ") + row.reference}});
+    return csv.text();
 }
 
 std::string MigrationReport::migrationRecord() const {

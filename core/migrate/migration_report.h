@@ -2,6 +2,8 @@
 
 #include "format/key_codec.h"
 #include "format/row_checksum.h"
+#include "migrate/differences.h"
+#include "migrate/orphan_rows.h"
 #include "migrate/store_contents.h"
 #include "migrate/table_scanner.h"
 #include "source/source_database.h"
@@ -31,6 +33,17 @@ struct TableReport {
     bool passed() const { return readBack && countsMatch() && checksumsMatch(); }
 };
 
+// kv-format.md, "Outcome and differences".
+enum class VerificationOutcome {
+    NotVerified,         // the store was not read back (migrate --no-verify, or a failed run)
+    Verified,            // every table passes, nothing rejected
+    VerifiedWithRejects, // every table passes, some rows are rejects
+    Failed,              // a count or checksum differs
+};
+
+// "not_verified", "verified", "verified_with_rejects", "failed".
+QString outcomeName(VerificationOutcome outcome);
+
 // Everything a migration or verification found, for people (the comparison table) and for the
 // meta:migration record.
 struct MigrationReport {
@@ -45,16 +58,23 @@ struct MigrationReport {
     QStringList strayExamples;
     // Tables of the source this run did not read, and why: nothing is left out unsaid.
     std::vector<std::pair<SourceTable, QString>> notCarried;
+    // Where the store and the source differ, row by row (found only when a table fails).
+    DifferenceList differences;
+    // Rows that name no graph entity: information, not a failure.
+    OrphanReport orphans;
 
     // Compares every table with what `contents` found in the store.
     void applyStoreContents(const StoreContents &contents);
     // Read back, every table passes, and the store holds nothing else.
     bool passed() const;
     qint64 rejectedRows() const;
+    qint64 repairedValues() const;
+    VerificationOutcome outcome() const;
 
     // The report as JSON: what --report and --json write.
     nlohmann::ordered_json toJson() const;
-    // The comparison as CSV: a header line, then one line per table.
+    // The report as CSV (RFC 4180): a header line; the outcome; one line per table; then one per
+    // listed difference, reject, repaired value and orphan row. The first column names the kind.
     QString toCsv() const;
     // The value of the meta:migration key (kv-format.md, "Migration record").
     std::string migrationRecord() const;

@@ -7,8 +7,9 @@
 namespace magellan {
 
 enum class MigrationPhase {
-    Scanning,  // reading the source and writing the store
-    Verifying, // reading the finished store back
+    Scanning,           // reading the source and writing the store
+    Verifying,          // reading the finished store back
+    FindingDifferences, // a table differs: reading both sides again to say where
 };
 
 // What a migration or verification tells its caller while it runs. The command line and the

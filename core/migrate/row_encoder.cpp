@@ -268,6 +268,7 @@ EncodedReject RowEncoder::encodeReject(const SqlValue *row, const RowViolation &
 
 qint64 RowEncoder::appendObject(const SqlValue *row, const std::vector<OutputField> &fields,
                                 std::string &out) {
+    m_lastRepairs.clear();
     return appendPlainObject(row, fields, out) ? 0 : appendObjectValueByValue(row, fields, out);
 }
 
@@ -378,6 +379,7 @@ bool RowEncoder::appendField(const SqlValue &value, const OutputField &field, st
         return false;
     }
     // Invalid UTF-8 or a BLOB: a readable string, and the exact bytes beside it.
+    m_lastRepairs.push_back({field.name, value.type == SQLITE_BLOB});
     m_scratch.clear();
     utf8::appendRepaired(value.bytes, m_scratch);
     JsonWriter::appendEscaped(m_scratch, out);

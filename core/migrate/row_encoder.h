@@ -18,6 +18,12 @@ struct RowViolation {
     QString reason;
 };
 
+// A value written as a readable string with its exact bytes beside it ({column}_base64).
+struct RepairedColumn {
+    std::string column; // as written in the value
+    bool blob = false;  // a BLOB; else TEXT that is not valid UTF-8
+};
+
 // A reject entry: reject:{table}:{rowid} with the reason and the row as found.
 struct EncodedReject {
     std::string key;
@@ -62,6 +68,8 @@ public:
     qint64 appendRowAsFound(const SqlValue *row, std::string &out);
     // The reject entry for a row that breaks `violation`.
     EncodedReject encodeReject(const SqlValue *row, const RowViolation &violation);
+    // The values the last appendValue/appendRowAsFound/encodeReject repaired, in field order.
+    const std::vector<RepairedColumn> &lastRepairs() const { return m_lastRepairs; }
 
 private:
     struct OutputField {
@@ -106,6 +114,7 @@ private:
     std::string m_scratch;
     std::string m_objectBuffer;
     std::string m_movedBase64; // a reject's row: repairs whose sibling name is taken, as fields
+    std::vector<RepairedColumn> m_lastRepairs;
 };
 
 } // namespace magellan

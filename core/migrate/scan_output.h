@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <string_view>
+#include <tuple>
 #include <vector>
 
 namespace magellan {
@@ -15,6 +17,30 @@ struct RejectedRow {
     qint64 rowid = 0;
     QString column;
     QString reason;
+};
+
+// One value carried as a readable string with its exact bytes in {column}_base64.
+struct RepairedValue {
+    SourceTable table;
+    std::string key; // the entry it went to (a reject's key when its row was rejected)
+    qint64 rowid = 0;
+    QString column;
+    bool blob = false; // a BLOB; else TEXT that is not valid UTF-8
+    QString why() const { return blob ? QStringLiteral("BLOB") : QStringLiteral("invalid UTF-8"); }
+    bool operator<(const RepairedValue &o) const {
+        return std::tie(key, rowid, column) < std::tie(o.key, o.rowid, o.column);
+    }
+    bool operator==(const RepairedValue &o) const {
+        return key == o.key && rowid == o.rowid && column == o.column;
+    }
+};
+
+// Told which rows went to which key, in the order they went: a scan's carried rows (the elements
+// of a group value in their order) and rejected rows. Called on the scan's encoder thread.
+class RowTrace {
+public:
+    virtual ~RowTrace() = default;
+    virtual void rowCarried(std::string_view key, qint64 rowid) = 0;
 };
 
 // What one table's scan produced, counted as it was written.
@@ -28,22 +54,40 @@ struct TableScanResult {
     bool keysPutAgain = false; // some key went to the sink twice: the store holds dead versions
     RowChecksum checksum;      // carried and rejected rows, as encoded
     double seconds = 0;
-    std::vector<RejectedRow> rejects; // the first few, for people to read
+    std::vector<RejectedRow> rejects;   // every one, up to listedRejectLimit
+    std::vector<RepairedValue> repairs; // every one, up to listedRepairLimit; sorted by key
 };
 
 // Where a scan's entries go, and their tally: the sink, the table's encoder and the counts and
 // checksum of what was put. Used only on the encoder thread while a scan runs.
 class ScanOutput {
 public:
-    static constexpr size_t listedRejectLimit = 1000;
+    // Rejects and repaired values listed (all are counted): a bound on memory, not a sample.
+    static constexpr size_t listedRejectLimit = 100000;
+    static constexpr size_t listedRepairLimit = 100000;
 
-    ScanOutput(KvSink &sink, RowEncoder &encoder) : m_sink(sink), m_encoder(encoder) {
+    ScanOutput(KvSink &sink, RowEncoder &encoder, RowTrace *trace = nullptr)
+        : m_sink(sink), m_encoder(encoder), m_trace(trace) {
         m_result.table = encoder.table();
     }
 
     RowEncoder &encoder() { return m_encoder; }
     TableScanResult &result() { return m_result; }
     Status put(std::string_view key, std::string_view value) { return m_sink.put(key, value); }
+
+    // After a row of `key` was encoded: lists the values the encoder repaired in it.
+    void noteRepairs(std::string_view key, qint64 rowid) {
+        for (const RepairedColumn &repaired : m_encoder.lastRepairs())
+            if (m_result.repairs.size() < listedRepairLimit)
+                m_result.repairs.push_back({m_result.table, std::string(key), rowid,
+                                            QString::fromStdString(repaired.column),
+                                            repaired.blob});
+    }
+    // After a row was carried into `key`'s value.
+    void traceCarried(std::string_view key, qint64 rowid) {
+        if (m_trace)
+            m_trace->rowCarried(key, rowid);
+    }
 
     // Puts `row` as found under its reject key, whatever its checks say (comparing a stored
     // reject with its source row needs the row as the reject holds it).
@@ -58,6 +102,8 @@ public:
     Status reject(const SqlValue *row, const RowViolation &violation) {
         const EncodedReject reject = m_encoder.encodeReject(row, violation);
         m_result.repairedValues += reject.repaired;
+        if (reject.repaired > 0)
+            noteRepairs(reject.key, row[0].integer);
         m_result.checksum.add(reject.key, reject.row);
         ++m_result.rejectedRows;
         if (m_result.rejects.size() < listedRejectLimit)
@@ -69,6 +115,7 @@ public:
 private:
     KvSink &m_sink;
     RowEncoder &m_encoder;
+    RowTrace *m_trace;
     TableScanResult m_result;
     std::string m_rowAsFound;
 };

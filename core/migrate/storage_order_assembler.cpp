@@ -58,6 +58,8 @@ Status StorageOrderAssembler::carry(const SqlValue *row, qint64 rowsSeen) {
     const size_t start = into.value.size();
     const qint64 repaired = encoder.appendValue(row, into.value);
     result.repairedValues += repaired;
+    if (repaired > 0) // a group read again later lists them again: run() keeps one of each
+        m_output.noteRepairs(into.key, row[0].integer);
     into.checksum.add(std::string_view(into.value).substr(start));
     into.repaired += repaired;
     ++result.recordsCarried;

@@ -1,7 +1,7 @@
 #include "migrate/table_scanner.h"
 
-#include "format/json_writer.h"
 #include "batch_pipe.h"
+#include "format/json_writer.h"
 #include "migrate/key_order_assembler.h"
 #include "migrate/storage_order_assembler.h"
 
@@ -39,7 +39,7 @@ QStringList TableScanner::storageOrderSql() const {
         std::any_of(m_info.columns.begin(), m_info.columns.end(), [&](const QString &column) {
             return sameSqlName(column.toStdString(), definition.groupColumn);
         });
-    if (definition.groupColumn.empty() || !hasGroupColumn || m_filter)
+    if (definition.groupColumn.empty() || !hasGroupColumn || m_filter || m_trace)
         return {};
     return {magellan::selectSql(m_info, ReadOrder::Storage, nullptr),
             magellan::selectSql(m_info, ReadOrder::NullGroup, nullptr)};
@@ -64,7 +64,7 @@ Result<TableScanResult> TableScanner::run(KvSink &sink, ProgressObserver *observ
         m_readInStorageOrder = result.has_value();
     }
     if (!result) {
-        ScanOutput output(sink, encoder);
+        ScanOutput output(sink, encoder, m_trace);
         output.result().keysPutAgain = putBefore;
         KeyOrderAssembler assembler(output);
         m_rowsRead = 0;
@@ -76,6 +76,10 @@ Result<TableScanResult> TableScanner::run(KvSink &sink, ProgressObserver *observ
         result = std::move(output.result());
     }
     result->rowsRead = m_rowsRead;
+    // A group read again by key listed its repairs twice.
+    std::vector<RepairedValue> &repairs = result->repairs;
+    std::sort(repairs.begin(), repairs.end());
+    repairs.erase(std::unique(repairs.begin(), repairs.end()), repairs.end());
     if (observer)
         observer->tableProgress(MigrationPhase::Scanning, m_info.table, result->rowsRead,
                                 result->rowsRead);

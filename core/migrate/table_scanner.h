@@ -37,13 +37,16 @@ public:
     // On: every row is put as found, under its reject key, whatever its checks say (what a
     // reject's "row" holds), for comparing a stored reject with its source row.
     void setRowsAsFound(bool asFound) { m_rowsAsFound = asFound; }
+    // Tells `trace` (which outlives the run) the key of every carried row; reads in key order.
+    void setRowTrace(RowTrace *trace) { m_trace = trace; }
     // Off: encodes on the calling thread too (small scans; tests comparing both ways).
     void setPipelined(bool pipelined) { m_pipelined = pipelined; }
 
     // The SQL of a scan in key order.
     QString selectSql() const;
     // The SQL a scan in storage order runs: every row by rowid, then the NULL group's rows by key.
-    // Empty when the table is not read that way (not grouped, no group column, a row filter).
+    // Empty when the table is not read that way (not grouped, no group column, a row filter or a
+    // trace).
     QStringList storageOrderSql() const;
     // How the last run() read the table: true in storage order, false in key order.
     bool readInStorageOrder() const { return m_readInStorageOrder; }
@@ -72,6 +75,7 @@ private:
     const KeyLayout m_layout;
     TableReader m_reader;
     std::optional<RowFilter> m_filter;
+    RowTrace *m_trace = nullptr;
     bool m_pipelined = true;
     bool m_rowsAsFound = false;
     bool m_readInStorageOrder = false;

@@ -141,6 +141,77 @@
         <source>text, not JSON</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>missing in store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extra in store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fields: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the source row has no record in the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stored record has no source row</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>magellan</name>
+    <message>
+        <source>Written, not verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store was published without reading it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ Verified: every table matches its source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deep check: the checksum of every row, computed from SQLite and from the decoded store, is equal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Verified with %n rejected row(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every table matches its source, but %1 row(s) could not be carried as values: each is kept in the store as reject:{table}:{rowid}, with the reason, and listed below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ Verification failed: %n difference(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ Verification failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store was not published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first %1 are listed below; the exported report holds them too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each is listed below; export the report to keep the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>magellan::BrowserWindow</name>
@@ -288,6 +359,18 @@
         <source>magellan databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify Against Source…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store has no key %1: the source rows behind it were not carried.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>magellan::ComparisonModel</name>
@@ -347,6 +430,14 @@ checksums: %3</source>
     </message>
     <message>
         <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values that are not valid UTF-8, or BLOBs: stored as readable text (U+FFFD for each bad byte) with their exact bytes beside them in {column}_base64. Nothing is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows that cannot be carried as values: each is kept as reject:{table}:{rowid} with the reason and the row as found.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -498,15 +589,7 @@ checksums: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Double-click a row, or press Enter, to open it in the KV browser</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Count comparison</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rejected rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -644,41 +727,6 @@ Replace it? The old store is kept until the new one is complete and verified.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No row was rejected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n rejected row(s), each kept in the store under reject:{table}:{rowid}:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Written, not verified.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The store was published without reading it back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✔ Every table verified.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deep check: the checksum of every row, computed from SQLite and from the decoded store, is equal.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✘ Verification failed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 The store was not published.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Done: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -722,6 +770,54 @@ Replace it? The old store is kept until the new one is complete and verified.</s
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Differences, rejected rows and repaired values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 differs from the source: finding the rows that do …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 difference(s) (%2 listed)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no row rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 rejected row(s), each kept under reject:{table}:{rowid}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 repaired value(s): not valid UTF-8, or BLOBs, stored as text with their exact bytes beside them in {column}_base64</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 orphan row(s) carried: they name no graph entity (re-indexing leaves such rows; see the report)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Double-click a row, or press Enter, to open its key in the KV browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store was not published, so these rows cannot be opened; export the report to keep them</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>magellan::RecentMenu</name>
@@ -731,7 +827,43 @@ Replace it? The old store is kept until the new one is complete and verified.</s
     </message>
 </context>
 <context>
-    <name>magellan::RejectedRowsModel</name>
+    <name>magellan::ReportRowsModel</name>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repaired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a BLOB, stored as text with its bytes in %1_base64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not valid UTF-8, stored as text with its bytes in %1_base64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no table)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source row&apos;s rowid; none for a record the source does not have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Table</source>
         <translation type="unfinished"></translation>
@@ -741,11 +873,11 @@ Replace it? The old store is kept until the new one is complete and verified.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Column</source>
+        <source>Key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reason</source>
+        <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -868,6 +1000,18 @@ Replace it? The old store is kept until the new one is complete and verified.</s
     </message>
     <message>
         <source>✘ failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compared again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>differences found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finding differences</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1082,6 +1226,113 @@ Replace it? The old store is kept until the new one is complete and verified.</s
     </message>
     <message>
         <source>No source database is known for this store. Choose one with File › Choose Source Database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>magellan::VerificationDialog</name>
+    <message>
+        <source>Verify against source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparing the store %1 with its source %2, row by row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a row, or press Enter, to compare its key with the source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report as &amp;JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report as C&amp;SV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading %1 from the source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 differs: finding the rows that do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification cancelled: nothing was found either way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot verify: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no report to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,8 +1,8 @@
 // The headless commands, run as a user runs them: a separate process, its exit status, its
 // output, and what it leaves on disk.
 #include "fixture_generator.h"
-#include "store/kv_store.h"
 #include "sample_sources.h"
+#include "store/kv_store.h"
 #include "test_database.h"
 #include "tool_process.h"
 
@@ -302,7 +302,7 @@ private Q_SLOTS:
         QVERIFY(run.out.contains(QStringLiteral("deep check: pass")));
         QCOMPARE(run.out.count(QStringLiteral(" pass\n")), 6);
         const QJsonObject written = QJsonDocument::fromJson(test::fileBytes(report)).object();
-        QVERIFY(written[QStringLiteral("passed")].toBool());
+        QCOMPARE(written[QStringLiteral("outcome")].toString(), QStringLiteral("verified"));
 
         const Run verify =
             runTool({QStringLiteral("verify"), m_source, dst, QStringLiteral("--json")});
@@ -335,6 +335,69 @@ private Q_SLOTS:
             "ast_nodes 100000 byte_start: byte_start holds TEXT, expected INTEGER")));
         QVERIFY(QFileInfo::exists(
             m_dir.filePath(QStringLiteral("rejects.kv")))); // complete, with its rejects
+        QVERIFY(run.out.contains(QStringLiteral("outcome: verified_with_rejects\n")));
+        const Run json =
+            runTool({QStringLiteral("verify"), source, m_dir.filePath(QStringLiteral("rejects.kv")),
+                     QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 1);
+        const QJsonObject report = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(report[QStringLiteral("outcome")].toString(),
+                 QStringLiteral("verified_with_rejects"));
+        QCOMPARE(report[QStringLiteral("rejected")].toArray().size(), 1);
+    }
+
+    // The source changed after its migration: one AST row changed, one chunk deleted, one CFG row
+    // added. verify lists exactly those rows, as kv-format.md spells them.
+    void verifyListsExactlyTheRowsThatDiffer() {
+        const QString source = m_dir.filePath(QStringLiteral("differs.db"));
+        QCOMPARE(test::createDatabase(source, test::sampleSourceSql(2000)), QString());
+        const QString store = m_dir.filePath(QStringLiteral("differs.kv"));
+        QCOMPARE(runTool({QStringLiteral("migrate"), source, store}).exitCode, 0);
+        QCOMPARE(test::createDatabase(
+                     source, QStringLiteral(
+                                 "UPDATE ast_nodes SET kind = 'changed' WHERE id = 77;"
+                                 "DELETE FROM code_chunks WHERE id = 5;"
+                                 "INSERT INTO cfg_blocks VALUES (100000, 3, 'block', 'goto', 1, 2, "
+                                 "1, 0, 2, 4, 'ab', '[]', 0.5, NULL);")),
+                 QString());
+        const Run json =
+            runTool({QStringLiteral("verify"), source, store, QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 1);
+        const QJsonObject report = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(report[QStringLiteral("outcome")].toString(), QStringLiteral("failed"));
+        QCOMPARE(report[QStringLiteral("differences_total")].toInt(), 3);
+        const QJsonArray differences = report[QStringLiteral("differences")].toArray();
+        const QJsonArray expected = QJsonDocument::fromJson(R"([
+            {"table":"code_chunks","key":"chunk:src/файл_5.rs:50:59","kind":"extra_in_store",
+             "rowid":null},
+            {"table":"ast_nodes","key":"ast:27","kind":"changed","rowid":77,"fields":["kind"]},
+            {"table":"cfg_blocks","key":"cfg:3","kind":"missing_in_store","rowid":100000}
+        ])")
+                                        .array();
+        QCOMPARE(differences, expected);
+
+        const Run limited =
+            runTool({QStringLiteral("verify"), source, store, QStringLiteral("--max-differences"),
+                     QStringLiteral("1"), QStringLiteral("--json")});
+        const QJsonObject first = QJsonDocument::fromJson(limited.out.toUtf8()).object();
+        QCOMPARE(first[QStringLiteral("differences_total")].toInt(), 3);
+        QCOMPARE(first[QStringLiteral("differences")].toArray().size(), 1);
+        QCOMPARE(runTool({QStringLiteral("verify"), source, store,
+                          QStringLiteral("--max-differences"), QStringLiteral("-1")})
+                     .exitCode,
+                 2);
+
+        const QString csv = m_dir.filePath(QStringLiteral("differs.csv"));
+        const Run text =
+            runTool({QStringLiteral("verify"), source, store, QStringLiteral("--report"), csv});
+        QCOMPARE(text.exitCode, 1);
+        QVERIFY2(text.out.contains(QStringLiteral("differences: 3 ")), qPrintable(text.out));
+        QVERIFY(text.out.contains(QStringLiteral("changed          ast_nodes ast:27 rowid 77 "
+                                                 "fields: kind\n")));
+        QVERIFY(text.out.contains(QStringLiteral("outcome: failed\n")));
+        const QString written = QString::fromUtf8(test::fileBytes(csv));
+        QVERIFY(written.startsWith(QStringLiteral("record,table,")));
+        QCOMPARE(written.count(QStringLiteral("\r\ndifference,")), 3);
     }
 
     void badInputGetsOneLineAndLeavesNothing_data() {

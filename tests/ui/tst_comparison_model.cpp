@@ -1,4 +1,5 @@
 #include "comparison_model.h"
+#include "report_rows_model.h"
 #include "status_colours.h"
 
 #include <QBrush>
@@ -99,36 +100,53 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 0);
     }
 
-    void rejectedRowsModelIsAWellBehavedModel() {
-        RejectedRowsModel model;
+    void reportRowsModelIsAWellBehavedModel() {
+        ReportRowsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setReport(sampleReport());
         QCOMPARE(model.rowCount(), 2);
-        QCOMPARE(model.index(1, RejectedRowsModel::RowId).data().toLongLong(), 9);
-        QCOMPARE(model.index(1, RejectedRowsModel::Reason).data().toString(),
-                 QStringLiteral("NULL in required column file_path"));
+        QCOMPARE(model.index(1, ReportRowsModel::RowId).data().toLongLong(), 9);
+        QCOMPARE(model.index(1, ReportRowsModel::Detail).data().toString(),
+                 QStringLiteral("file_path: NULL in required column file_path"));
+        QCOMPARE(model.index(1, ReportRowsModel::What).data(ReportRowsModel::KeyRole).toByteArray(),
+                 QByteArray("reject:code_chunks:9"));
         model.clear();
         QCOMPARE(model.rowCount(), 0);
     }
 
-    void rejectedRowsAreSortedByTableThenRowid() {
+    // Differences first, as the report lists them; then rejects and repaired values by table,
+    // then rowid.
+    void reportRowsAreDifferencesThenKeptRowsSorted() {
         MigrationReport report = sampleReport();
         report.tables[0].scan.rejects = {
             {SourceTable::CodeChunks, 9, QStringLiteral("c"), QStringLiteral("r")},
             {SourceTable::CodeChunks, 7, QStringLiteral("c"), QStringLiteral("r")}};
+        report.tables[0].scan.repairs = {
+            {SourceTable::CodeChunks, "chunk:a:0:1", 8, QStringLiteral("content"), true}};
         report.tables[1].scan.rejects = {
             {SourceTable::AstNodes, 30, QStringLiteral("c"), QStringLiteral("r")},
             {SourceTable::AstNodes, 4, QStringLiteral("c"), QStringLiteral("r")}};
-        RejectedRowsModel model;
+        report.differences.add(
+            {SourceTable::CfgBlocks, "cfg:3", DifferenceKind::Changed, 12, {"kind"}, {}});
+        report.differences.add(
+            {SourceTable::AstNodes, "ast:1", DifferenceKind::ExtraInStore, std::nullopt, {}, {}});
+        ReportRowsModel model;
         model.setReport(report);
         QStringList order;
         for (int row = 0; row < model.rowCount(); ++row)
-            order << model.index(row, RejectedRowsModel::Table).data().toString() +
+            order << model.index(row, ReportRowsModel::What).data().toString() + QLatin1Char(' ') +
+                         model.index(row, ReportRowsModel::Table).data().toString() +
                          QLatin1Char(':') +
-                         model.index(row, RejectedRowsModel::RowId).data().toString();
-        QCOMPARE(order,
-                 QStringList({"ast_nodes:4", "ast_nodes:30", "code_chunks:7", "code_chunks:9"}));
+                         model.index(row, ReportRowsModel::RowId).data().toString();
+        QCOMPARE(order, QStringList({"changed cfg_blocks:12", "extra in store ast_nodes:none",
+                                     "rejected ast_nodes:4", "rejected ast_nodes:30",
+                                     "rejected code_chunks:7", "repaired code_chunks:8",
+                                     "rejected code_chunks:9"}));
+        QCOMPARE(model.index(0, ReportRowsModel::Detail).data().toString(),
+                 QStringLiteral("fields: kind"));
+        QCOMPARE(model.count(ReportRowsModel::Kind::Difference), 2);
+        QCOMPARE(model.count(ReportRowsModel::Kind::Repaired), 1);
     }
 
     void resultColoursComeFromThePalette() {
@@ -149,12 +167,20 @@ private Q_SLOTS:
 
     void reportExportsAsCsv() {
         const QString csv = sampleReport().toCsv();
-        const QStringList lines = csv.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        QCOMPARE(lines.size(), 3);
-        QCOMPARE(lines[0], QStringLiteral("table,sqlite_rows,kv_keys,kv_records,rejected,repaired,"
-                                          "seconds,counts,checksum,status"));
-        QCOMPARE(lines[1], QStringLiteral("code_chunks,12,10,10,2,1,0.000,match,match,pass"));
-        QCOMPARE(lines[2], QStringLiteral("ast_nodes,12,10,10,2,1,0.000,match,differ,fail"));
+        const QStringList lines = csv.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 6); // header, outcome, two tables, two rejects
+        QCOMPARE(lines[0], QStringLiteral("record,table,sqlite_rows,kv_keys,kv_records,rejected,"
+                                          "repaired,seconds,counts,checksum,status,key,rowid,kind,"
+                                          "column,detail"));
+        QCOMPARE(lines[1], QStringLiteral("outcome,,,,,,,,,,failed,,,,,\"0 differences, 4 rejected "
+                                          "rows, 2 repaired values\""));
+        QCOMPARE(lines[2],
+                 QStringLiteral("table,code_chunks,12,10,10,2,1,0.000,match,match,pass,,,,,"));
+        QCOMPARE(lines[3],
+                 QStringLiteral("table,ast_nodes,12,10,10,2,1,0.000,match,differ,fail,,,,,"));
+        QCOMPARE(lines[4], QStringLiteral("reject,code_chunks,,,,,,,,,,reject:code_chunks:7,7,,"
+                                          "byte_start,\"byte_start holds TEXT, expected "
+                                          "INTEGER\""));
     }
 };
 

@@ -166,7 +166,7 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(dst + QStringLiteral("/report.json")));
         const QString report = m_dir.filePath(QStringLiteral("export-report.csv"));
         QCOMPARE(panel.exportReportTo(report, true), QString());
-        QVERIFY(test::fileBytes(report).startsWith("table,"));
+        QVERIFY(test::fileBytes(report).startsWith("record,table,"));
     }
 
     void cancelMidwayLeavesNothingAndReturnsToReady() {
@@ -308,12 +308,14 @@ private Q_SLOTS:
         QTRY_COMPARE(panel.state(), MigrationPanel::State::Ready);
         panel.startMigration();
         QTRY_COMPARE_WITH_TIMEOUT(panel.state(), MigrationPanel::State::Finished, 60000);
-        QCOMPARE(panel.rejectedRowsModel()->rowCount(), 1);
-        QCOMPARE(panel.rejectedRowsModel()->index(0, RejectedRowsModel::RowId).data().toLongLong(),
+        QCOMPARE(panel.reportRowsModel()->rowCount(), 1);
+        QCOMPARE(panel.reportRowsModel()->index(0, ReportRowsModel::RowId).data().toLongLong(),
                  100000);
-        QCOMPARE(
-            panel.rejectedRowsModel()->index(0, RejectedRowsModel::ColumnName).data().toString(),
-            QStringLiteral("byte_start"));
+        QVERIFY(panel.reportRowsModel()
+                    ->index(0, ReportRowsModel::Detail)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("byte_start: ")));
     }
 
     void tableChecksToggleWithSpaceAndTabFollowsTheScreen() {
@@ -467,8 +469,8 @@ private Q_SLOTS:
         QTRY_COMPARE(panel.state(), MigrationPanel::State::Ready);
         panel.startMigration();
         QTRY_COMPARE_WITH_TIMEOUT(panel.state(), MigrationPanel::State::Finished, 60000);
-        QSignalSpy requested(&panel, &MigrationPanel::rejectedRowRequested);
-        QTableView *view = panel.rejectedView();
+        QSignalSpy requested(&panel, &MigrationPanel::keyRequested);
+        QTableView *view = panel.reportRowsView();
         const QModelIndex first = view->model()->index(0, 0);
         QVERIFY2(view->viewport()->rect().contains(view->visualRect(first).center()),
                  qPrintable(QStringLiteral("row at %1,%2 in a %3x%4 view")
