@@ -496,24 +496,20 @@ void MigrationPanel::showReportRows(const MigrationOutcome &outcome) {
     const QLocale locale;
     QStringList parts;
     if (report.differences.total() > 0)
-        parts << tr("%1 difference(s) (%2 listed)", nullptr,
-                    int(qMin<qint64>(report.differences.total(), INT_MAX)))
+        parts << tr("Differences: %1 (%2 listed)")
                      .arg(locale.toString(report.differences.total()),
                           locale.toString(qint64(report.differences.listed().size())));
     parts << (report.rejectedRows() == 0
-                  ? tr("no row rejected")
-                  : tr("%1 rejected row(s), each kept under reject:{table}:{rowid}", nullptr,
-                       int(qMin<qint64>(report.rejectedRows(), INT_MAX)))
+                  ? tr("No row rejected")
+                  : tr("Rejected rows: %1, each kept under reject:{table}:{rowid}")
                         .arg(locale.toString(report.rejectedRows())));
     if (report.repairedValues() > 0)
-        parts << tr("%1 repaired value(s): not valid UTF-8, or BLOBs, stored as text with their "
-                    "exact bytes beside them in {column}_base64",
-                    nullptr, int(qMin<qint64>(report.repairedValues(), INT_MAX)))
+        parts << tr("Repaired values: %1 (not valid UTF-8, or BLOBs: stored as text with their "
+                    "exact bytes beside them in {column}_base64)")
                      .arg(locale.toString(report.repairedValues()));
     if (report.orphans.checked && report.orphans.total() > 0)
-        parts << tr("%1 orphan row(s) carried: they name no graph entity (re-indexing leaves "
-                    "such rows; see the report)",
-                    nullptr, int(qMin<qint64>(report.orphans.total(), INT_MAX)))
+        parts << tr("Orphan rows carried: %1 (they name no graph entity, as re-indexing leaves "
+                    "them; the report lists them)")
                      .arg(locale.toString(report.orphans.total()));
     m_reportRowsTitle->setText(parts.join(QStringLiteral("; ")) + QLatin1Char('.'));
     const int rows = m_reportRows->rowCount();

@@ -53,6 +53,8 @@ QString column(const QStringList &columns, std::string_view name) {
 }
 
 // How to find the orphans of one table: the SELECT of rowid, reference (and the key's columns).
+// No ORDER BY: SQLite then walks the index on the reference (a covering one, in magellan's
+// schema), not the table; orphans are information, and an index suffices for it.
 struct OrphanQuery {
     QString rule;
     QString sql;
@@ -70,7 +72,7 @@ std::optional<OrphanQuery> orphanQuery(const SourceTableInfo &info, const QStrin
         return OrphanQuery{
             QObject::tr("file_id names no File entity"),
             QStringLiteral("SELECT %1, %2 FROM %3 WHERE %2 IS NOT NULL AND %2 NOT IN (SELECT id "
-                           "FROM %4 WHERE kind = 'File') ORDER BY %1")
+                           "FROM %4 WHERE kind = 'File')")
                 .arg(rowid, fileId, table, entities)};
     }
     case SourceTable::CfgBlocks: {
@@ -80,7 +82,7 @@ std::optional<OrphanQuery> orphanQuery(const SourceTableInfo &info, const QStrin
         return OrphanQuery{
             QObject::tr("function_id names no entity"),
             QStringLiteral("SELECT %1, %2 FROM %3 WHERE %2 IS NOT NULL AND %2 NOT IN (SELECT id "
-                           "FROM %4) ORDER BY %1")
+                           "FROM %4)")
                 .arg(rowid, functionId, table, entities)};
     }
     case SourceTable::CodeChunks: {
@@ -92,7 +94,7 @@ std::optional<OrphanQuery> orphanQuery(const SourceTableInfo &info, const QStrin
         return OrphanQuery{
             QObject::tr("file_path is no File entity's path"),
             QStringLiteral("SELECT %1, %2, %3, %4 FROM %5 WHERE %2 IS NOT NULL AND %2 NOT IN "
-                           "(SELECT %6 FROM %7 WHERE kind = 'File' AND %6 IS NOT NULL) ORDER BY %1")
+                           "(SELECT %6 FROM %7 WHERE kind = 'File' AND %6 IS NOT NULL)")
                 .arg(rowid, path, start, end, table, entityPath, entities)};
     }
     default:

@@ -22,7 +22,7 @@ struct TableOrphans {
     SourceTable table = SourceTable::AstNodes;
     QString rule; // what the rows name that is not there ("file_id names no File entity")
     qint64 total = 0;
-    std::vector<OrphanRow> listed; // the first ones, in rowid order
+    std::vector<OrphanRow> listed; // the first ones, by what they name (an index's order)
 };
 
 struct OrphanReport {

@@ -165,9 +165,6 @@
         <source>the stored record has no source row</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>magellan</name>
     <message>
         <source>Written, not verified.</source>
         <translation type="unfinished"></translation>
@@ -185,15 +182,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>⚠ Verified with %n rejected row(s).</source>
+        <source>⚠ Verified, with rejected rows: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Every table matches its source, but %1 row(s) could not be carried as values: each is kept in the store as reject:{table}:{rowid}, with the reason, and listed below.</source>
+        <source>Every table matches its source, but rows that could not be carried as values are kept in the store as reject:{table}:{rowid}, each with the reason; they are listed below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>✘ Verification failed: %n difference(s).</source>
+        <source>✘ Verification failed, with differences: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -778,44 +775,32 @@ Replace it? The old store is kept until the new one is complete and verified.</s
         <source>%1 differs from the source: finding the rows that do …</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%1 difference(s) (%2 listed)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>no row rejected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 rejected row(s), each kept under reject:{table}:{rowid}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 repaired value(s): not valid UTF-8, or BLOBs, stored as text with their exact bytes beside them in {column}_base64</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 orphan row(s) carried: they name no graph entity (re-indexing leaves such rows; see the report)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>Double-click a row, or press Enter, to open its key in the KV browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The store was not published, so these rows cannot be opened; export the report to keep them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differences: %1 (%2 listed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No row rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected rows: %1, each kept under reject:{table}:{rowid}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repaired values: %1 (not valid UTF-8, or BLOBs: stored as text with their exact bytes beside them in {column}_base64)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orphan rows carried: %1 (they name no graph entity, as re-indexing leaves them; the report lists them)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

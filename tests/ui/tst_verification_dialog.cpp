@@ -45,7 +45,7 @@ private Q_SLOTS:
         QVERIFY(dialog);
         QTRY_VERIFY_WITH_TIMEOUT(dialog->outcome().has_value(), 60000);
         QCOMPARE(dialog->outcome()->report.outcome(), VerificationOutcome::Failed);
-        QVERIFY2(dialog->verdictText().contains(QStringLiteral("11 difference")),
+        QVERIFY2(dialog->verdictText().contains(QStringLiteral("with differences: 11")),
                  qPrintable(dialog->verdictText())); // 1 changed AST node, 10 CFG blocks gone
         const ReportRowsModel *rows = dialog->rowsModel();
         QCOMPARE(rows->count(ReportRowsModel::Kind::Difference), 11);
@@ -84,7 +84,7 @@ private Q_SLOTS:
         dialog.start();
         QTRY_VERIFY_WITH_TIMEOUT(dialog.outcome().has_value(), 60000);
         QCOMPARE(dialog.outcome()->report.outcome(), VerificationOutcome::VerifiedWithRejects);
-        QVERIFY2(dialog.verdictText().contains(QStringLiteral("Verified with 1 rejected row")),
+        QVERIFY2(dialog.verdictText().contains(QStringLiteral("Verified, with rejected rows: 1.")),
                  qPrintable(dialog.verdictText()));
         QCOMPARE(dialog.rowsModel()->count(ReportRowsModel::Kind::Rejected), 1);
         QCOMPARE(dialog.rowsModel()->count(ReportRowsModel::Kind::Difference), 0);
