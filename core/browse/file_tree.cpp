@@ -43,6 +43,46 @@ struct Builder {
     }
 };
 
+// Names as people sort them: runs of digits by their number (file_2 before file_10), the rest
+// in any case; an exact order among names that tie.
+bool naturalLess(const QString &left, const QString &right) {
+    qsizetype i = 0, j = 0;
+    while (i < left.size() && j < right.size()) {
+        if (left[i].isDigit() && right[j].isDigit()) {
+            qsizetype iEnd = i, jEnd = j;
+            while (iEnd < left.size() && left[iEnd].isDigit())
+                ++iEnd;
+            while (jEnd < right.size() && right[jEnd].isDigit())
+                ++jEnd;
+            // Without leading zeros, the longer run is the larger number.
+            const QStringView a = QStringView(left).sliced(i, iEnd - i);
+            const QStringView b = QStringView(right).sliced(j, jEnd - j);
+            const auto trimmed = [](QStringView run) {
+                while (run.size() > 1 && run.front() == u'0')
+                    run = run.sliced(1);
+                return run;
+            };
+            const QStringView x = trimmed(a), y = trimmed(b);
+            if (x.size() != y.size())
+                return x.size() < y.size();
+            if (const int byDigits = x.compare(y); byDigits != 0)
+                return byDigits < 0;
+            i = iEnd;
+            j = jEnd;
+            continue;
+        }
+        const char32_t a = QChar::toCaseFolded(left[i].unicode());
+        const char32_t b = QChar::toCaseFolded(right[j].unicode());
+        if (a != b)
+            return a < b;
+        ++i;
+        ++j;
+    }
+    if ((left.size() - i) != (right.size() - j))
+        return left.size() - i < right.size() - j;
+    return left < right;
+}
+
 void addCounts(FileTreeNode &to, const FileSummary &file) {
     to.files += 1;
     to.chunks += file.chunks;
@@ -90,7 +130,8 @@ Result<FileTree> FileTree::build(const std::vector<FileSummary> &files, const Pa
             node.children = child.children; // parents are set again below
         }
     }
-    // Keep only nodes still reachable from the root, renumbered; folders first, then by name.
+    // Keep only nodes still reachable from the root, renumbered; folders first, then by name as
+    // people sort them (file_2 before file_10, any case).
     tree.nodes.reserve(nodes.size());
     tree.nodes.push_back(nodes[0]);
     for (size_t at = 0; at < tree.nodes.size(); ++at) {
@@ -99,8 +140,7 @@ Result<FileTree> FileTree::build(const std::vector<FileSummary> &files, const Pa
             const FileTreeNode &left = nodes[size_t(a)], &right = nodes[size_t(b)];
             if (left.isFile() != right.isFile())
                 return !left.isFile();
-            const int byName = QString::compare(left.name, right.name, Qt::CaseInsensitive);
-            return byName != 0 ? byName < 0 : left.name < right.name;
+            return naturalLess(left.name, right.name);
         });
         tree.nodes[at].children.clear();
         for (const int child : children) {

@@ -16,7 +16,7 @@ struct FileTreeNode {
     QString name;    // the path segment(s) it stands for ("src/lib" when folders were merged)
     int parent = -1; // index in FileTree::nodes; -1 for the root
     int row = 0;     // its place among its parent's children
-    std::vector<int> children; // folders first, then files, each by name
+    std::vector<int> children; // folders first, then files, each by name (numbers as numbers)
     int file = -1;             // index in the listing's files for a file; -1 for a folder
     // Sums over the files under it (a file: its own counts).
     std::int64_t files = 0, chunks = 0, astNodes = 0, functions = 0;
