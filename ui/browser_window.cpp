@@ -204,6 +204,7 @@ QString BrowserWindow::sourcePath() const {
 void BrowserWindow::setSourcePath(const QString &path) {
     m_lookup->setSourcePath(path);
     m_files->setSourcePath(path);
+    m_model->setLabelSource(path, m_layout);
     updateStatus();
     if (m_inspector->decoded())
         Q_EMIT m_inspector->valueShown(QString::fromStdString(m_inspector->decoded()->key));

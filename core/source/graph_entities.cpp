@@ -26,6 +26,7 @@ void bindText(sqlite3_stmt *statement, int parameter, const std::string &text) {
 struct GraphEntities::Statements {
     Statement files{nullptr, sqlite3_finalize};
     Statement pathOf{nullptr, sqlite3_finalize};
+    Statement entity{nullptr, sqlite3_finalize};
     Statement filesAt{nullptr, sqlite3_finalize};
     Statement entitiesIn{nullptr, sqlite3_finalize};
 };
@@ -42,6 +43,8 @@ Result<std::unique_ptr<GraphEntities>> GraphEntities::open(SourceDatabase &sourc
     if (!prepare(statements->files, "SELECT id, coalesce(file_path, name) FROM graph_entities "
                                     "WHERE kind = 'File' ORDER BY id") ||
         !prepare(statements->pathOf, "SELECT file_path FROM graph_entities WHERE id = ?1") ||
+        !prepare(statements->entity,
+                 "SELECT kind, name, file_path FROM graph_entities WHERE id = ?1") ||
         !prepare(statements->filesAt, "SELECT id FROM graph_entities WHERE kind = 'File' AND "
                                       "coalesce(file_path, name) = ?1 ORDER BY id") ||
         !prepare(statements->entitiesIn, "SELECT id, name FROM graph_entities WHERE kind <> 'File' "
@@ -78,6 +81,26 @@ GraphEntities::forEachFile(const std::function<bool(std::int64_t, std::string_vi
         return stepError(code, "File entities");
     sqlite3_reset(statement);
     return Status::ok();
+}
+
+Result<std::optional<EntityRow>> GraphEntities::entity(std::int64_t id) {
+    sqlite3_stmt *statement = m_statements->entity.get();
+    sqlite3_reset(statement);
+    sqlite3_bind_int64(statement, 1, id);
+    const int code = sqlite3_step(statement);
+    if (code == SQLITE_DONE)
+        return std::optional<EntityRow>();
+    if (code != SQLITE_ROW)
+        return stepError(code, "an entity");
+    std::optional<EntityRow> row;
+    if (sqlite3_column_type(statement, 0) == SQLITE_TEXT &&
+        sqlite3_column_type(statement, 1) == SQLITE_TEXT) {
+        row = EntityRow{columnText(statement, 0), columnText(statement, 1), std::nullopt};
+        if (sqlite3_column_type(statement, 2) == SQLITE_TEXT)
+            row->filePath = columnText(statement, 2);
+    }
+    sqlite3_reset(statement);
+    return row;
 }
 
 Result<std::optional<std::string>> GraphEntities::filePathOf(std::int64_t id) {

@@ -16,6 +16,13 @@ namespace magellan {
 
 class SourceDatabase;
 
+// One row of graph_entities, as far as the browser reads it.
+struct EntityRow {
+    std::string kind;
+    std::string name;
+    std::optional<std::string> filePath;
+};
+
 // An entity of graph_entities that lives in a file: a function, a method, a symbol.
 struct FileEntity {
     std::int64_t id = 0;
@@ -37,6 +44,8 @@ public:
 
     // Calls `visit` with every File entity's id and path, in id order, until it returns false.
     Status forEachFile(const std::function<bool(std::int64_t, std::string_view)> &visit);
+    // Entity `id`; nullopt when there is none (or its kind or name is not text).
+    Result<std::optional<EntityRow>> entity(std::int64_t id);
     // The file_path of entity `id`; nullopt when there is no such entity or it has none.
     Result<std::optional<std::string>> filePathOf(std::int64_t id);
     // The ids of the File entities whose path is `path`, in id order.
