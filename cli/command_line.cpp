@@ -1,5 +1,6 @@
 #include "command_line.h"
 
+#include "browse_commands.h"
 #include "interrupt_watch.h"
 #include "migrate/migration.h"
 #include "migrate/path_safety.h"
@@ -23,7 +24,8 @@ namespace magellan {
 namespace {
 
 const QStringList commands{QStringLiteral("inspect"), QStringLiteral("migrate"),
-                           QStringLiteral("verify")};
+                           QStringLiteral("verify"),  QStringLiteral("files"),
+                           QStringLiteral("show"),    QStringLiteral("get")};
 
 void printError(const QString &message) {
     std::fprintf(stderr, "magellan-kv: error: %s\n", message.toLocal8Bit().constData());
@@ -399,6 +401,12 @@ static int runCommand(const QStringList &arguments) {
         return runMigrate(arguments);
     if (command == QLatin1String("verify"))
         return runVerify(arguments);
+    if (command == QLatin1String("files"))
+        return runFiles(arguments);
+    if (command == QLatin1String("show"))
+        return runShow(arguments);
+    if (command == QLatin1String("get"))
+        return runGet(arguments);
     return usageError(QStringLiteral("unknown command or option '%1'").arg(command));
 }
 

@@ -33,6 +33,11 @@ const std::vector<OptionHelp> optionHelp{
      "page too, and takes longer than the migration itself on a large index)"},
     {"lock-timeout", "--lock-timeout S", "seconds to wait for a writer's lock on SRC (default 5)"},
     {"json", "--json", "print the result as JSON"},
+    {"match", "--match GLOB",
+     "only the files whose path holds GLOB, in any case: text, or a glob\n"
+     "(* any characters, / too; ? one character) matched anywhere in the path"},
+    {"file", "--file PATH", "the file to show, its path as the source spells it"},
+    {"raw", "--raw", "print the value's exact bytes, not indented JSON"},
     {"help", "-h, --help", "show this help"},
     {"version", "-v, --version", "show the version"},
 };
@@ -73,6 +78,27 @@ const std::vector<CommandHelp> commandHelp{
      "Open the KV browser on the store DST (needs a display): keys by prefix, values\n"
      "by kind, and each beside its SQLite source row (SRC, or the one DST records).",
      {"help"},
+     false},
+    {"files",
+     "magellan-kv files STORE [SRC] [--match GLOB] [--json]",
+     "List the files of the store STORE with their chunks, AST nodes and functions.\n"
+     "AST and CFG keys are tied to files through SRC's graph_entities (SRC, or the\n"
+     "source STORE records when it is there); without it only chunks are counted.",
+     {"match", "json", "help"},
+     false},
+    {"show",
+     "magellan-kv show STORE [SRC] --file PATH [--json]",
+     "Show one file of STORE: its chunks in source order with their symbols, its AST\n"
+     "key (every one when the file was indexed again) and its functions with their\n"
+     "CFG block counts (those two need the source). Exit 2 when STORE has nothing\n"
+     "of the file.",
+     {"file", "json", "help"},
+     false},
+    {"get",
+     "magellan-kv get STORE KEY [--raw]",
+     "Print the value of KEY in STORE, indented when it is JSON. Exit 2 when STORE\n"
+     "has no such key.",
+     {"raw", "help"},
      false},
 };
 

@@ -2,6 +2,7 @@
 
 #include "browse/source_comparison.h"
 #include "elided_label.h"
+#include "files_view.h"
 #include "key_tree_model.h"
 #include "migrate/migration_record.h"
 #include "recent_menu.h"
@@ -27,8 +28,10 @@
 #include <QSaveFile>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QTreeView>
+#include <QTreeWidget>
 
 namespace magellan {
 namespace {
@@ -134,17 +137,30 @@ void BrowserWindow::buildUi() {
     connect(m_inspector, &ValueInspector::valueShown, this, [this](const QString &key) {
         if (sourcePath().isEmpty())
             m_inspector->showNoSource();
-        else if (m_value && key == selectedKey())
+        else if (m_value && key == m_shownKey)
             m_lookup->compare(key.toStdString(), m_value, m_layout);
     });
     connect(m_lookup, &SourceLookup::compared, m_inspector, &ValueInspector::showComparison);
     connect(m_lookup, &SourceLookup::failed, m_inspector, &ValueInspector::showComparisonError);
 
+    m_files = new FilesView(m_store, m_layout, this);
+    connect(m_files, &FilesView::keyActivated, this, &BrowserWindow::showStoredKey);
+    m_views = new QTabWidget(this);
+    m_views->setDocumentMode(true);
+    m_views->addTab(m_keys, tr("&Keys"));
+    m_views->addTab(m_files, tr("F&iles"));
+    m_views->setTabToolTip(0, tr("The store's keys by prefix"));
+    m_views->setTabToolTip(1, tr("The store's files by folder: chunks, AST and functions"));
+    connect(m_views, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_views->widget(index) == m_files)
+            m_files->ensureLoaded();
+    });
+
     auto *split = new QSplitter(this);
-    split->addWidget(m_keys);
+    split->addWidget(m_views);
     split->addWidget(m_inspector);
     split->setStretchFactor(1, 2);
-    split->setSizes({380, 820});
+    split->setSizes({460, 740});
     setCentralWidget(split);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -176,8 +192,12 @@ void BrowserWindow::buildUi() {
     m_sourceLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     statusBar()->addPermanentWidget(m_sourceLabel, 1);
     setTabOrder(m_namespaces, m_search);
-    setTabOrder(m_search, m_keys);
-    setTabOrder(m_keys, m_inspector);
+    setTabOrder(m_search, m_views);
+    setTabOrder(m_views, m_keys);
+    setTabOrder(m_keys, m_files->searchField());
+    setTabOrder(m_files->searchField(), m_files->fileView());
+    setTabOrder(m_files->fileView(), m_files->detailView());
+    setTabOrder(m_files->detailView(), m_inspector);
     updateStatus();
 }
 
@@ -187,6 +207,8 @@ QString BrowserWindow::sourcePath() const {
 
 void BrowserWindow::setSourcePath(const QString &path) {
     m_lookup->setSourcePath(path);
+    m_files->setSourcePath(path);
+    m_model->setLabelSource(path, m_layout);
     updateStatus();
     if (m_inspector->decoded())
         Q_EMIT m_inspector->valueShown(QString::fromStdString(m_inspector->decoded()->key));
@@ -225,6 +247,7 @@ bool BrowserWindow::jumpTo(const QString &keyOrPrefix) {
     }
     if (!index.isValid())
         return false;
+    showView(0);
     m_keys->setCurrentIndex(index);
     m_keys->scrollTo(index, QAbstractItemView::PositionAtCenter);
     if (!found.value()->starts_with(keyOrPrefix.toStdString()))
@@ -272,26 +295,39 @@ QString BrowserWindow::selectedKey() const {
 }
 
 void BrowserWindow::showKey(const QModelIndex &index) {
-    m_value.reset();
     const QString key = selectedKey();
     if (key.isEmpty() || !index.isValid()) {
+        m_value.reset();
+        m_shownKey.clear();
         m_inspector->clear();
         return;
     }
+    showStoredKey(key);
+}
+
+bool BrowserWindow::showStoredKey(const QString &key) {
+    m_value.reset();
+    m_shownKey.clear();
     const Result<std::optional<std::string>> value = m_store->get(key.toStdString());
     if (!value.isOk() || !value.value()) {
         m_inspector->clear();
         statusBar()->showMessage(value.isOk() ? tr("%1 is no longer in the store.").arg(key)
                                               : value.status().message());
-        return;
+        return false;
     }
     m_value = std::make_shared<const std::string>(std::move(*value.value()));
+    m_shownKey = key;
     m_inspector->showValue(key.toStdString(), m_value);
+    return true;
+}
+
+void BrowserWindow::showView(int index) {
+    m_views->setCurrentIndex(index);
 }
 
 void BrowserWindow::copyKey() {
-    if (const QString key = selectedKey(); !key.isEmpty())
-        QApplication::clipboard()->setText(key);
+    if (!m_shownKey.isEmpty())
+        QApplication::clipboard()->setText(m_shownKey);
 }
 
 void BrowserWindow::copyValue() {
@@ -303,7 +339,7 @@ void BrowserWindow::copyValue() {
 void BrowserWindow::exportValue() {
     if (!m_value)
         return;
-    QString name = selectedKey();
+    QString name = m_shownKey;
     name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]+")), QStringLiteral("_"));
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export value"), startPath({}, name + QStringLiteral(".json")));

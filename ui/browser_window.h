@@ -9,11 +9,13 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QTabWidget;
 class QTreeView;
 
 namespace magellan {
 
 class ElidedLabel;
+class FilesView;
 class KeyTreeModel;
 class SavedFileNotice;
 class KvStore;
@@ -37,6 +39,11 @@ public:
     bool jumpTo(const QString &keyOrPrefix);
     // The Find Key box's Enter: jumps, then moves the focus to the key found.
     bool find(const QString &keyOrPrefix);
+    // Shows the value of `key` in the inspector, from whichever view asked; false when the store
+    // has no such key (the status bar says so).
+    bool showStoredKey(const QString &key);
+    // Brings the Keys view (index 0) or the Files view (index 1) to the front.
+    void showView(int index);
     // Restricts the tree to one namespace ("" for all).
     void setNamespace(const QString &prefix);
     void setSourcePath(const QString &path);
@@ -49,6 +56,10 @@ public:
     const QString &storePath() const { return m_storePath; }
     QString sourcePath() const;
     QTreeView *keyView() const { return m_keys; }
+    FilesView *filesView() const { return m_files; }
+    QTabWidget *views() const { return m_views; }
+    // The key whose value the inspector shows ("" when none).
+    const QString &shownKey() const { return m_shownKey; }
     KeyTreeModel *keyModel() const { return m_model; }
     ValueInspector *inspector() const { return m_inspector; }
     QString selectedKey() const;
@@ -72,10 +83,13 @@ private:
     QString m_storePath;
     std::shared_ptr<const KvStore> m_store;
     KeyLayout m_layout = KeyLayout::Seed;
-    std::shared_ptr<const std::string> m_value; // of the selected key
+    std::shared_ptr<const std::string> m_value; // of the key shown
+    QString m_shownKey;
     KeyTreeModel *m_model = nullptr;
     SourceLookup *m_lookup = nullptr;
     QTreeView *m_keys = nullptr;
+    FilesView *m_files = nullptr;
+    QTabWidget *m_views = nullptr;
     QLineEdit *m_search = nullptr;
     QComboBox *m_namespaces = nullptr;
     ValueInspector *m_inspector = nullptr;

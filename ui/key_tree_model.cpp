@@ -1,5 +1,8 @@
 #include "key_tree_model.h"
 
+#include "browse/key_labels.h"
+#include "source/source_database.h"
+
 #include <QApplication>
 #include <QLocale>
 #include <QPointer>
@@ -117,6 +120,7 @@ void KeyTreeModel::appendPage(Node *node, std::string_view seekFrom) {
         node->children.push_back(std::move(child));
     }
     endInsertRows();
+    requestLabels(node, size_t(first));
     if (node == m_root.get()) // top-level groups are counted right away
         for (const auto &child : node->children)
             if (child->entry.isGroup)
@@ -206,8 +210,12 @@ QVariant KeyTreeModel::data(const QModelIndex &index, int role) const {
     const KeyTreeEntry &entry = node->entry;
     switch (role) {
     case Qt::DisplayRole:
-        if (index.column() == Key)
+        if (index.column() == Key) {
+            const auto label = entry.isGroup ? m_labels.end() : m_labels.find(entry.prefix);
+            if (label != m_labels.end())
+                return tr("%1 — %2").arg(QString::fromStdString(entry.label), label->second);
             return QString::fromStdString(entry.label);
+        }
         if (index.column() == Count && entry.isGroup && !node->earlierMarker) {
             const auto count = m_counts.find(entry.prefix);
             if (count == m_counts.end())
@@ -215,8 +223,19 @@ QVariant KeyTreeModel::data(const QModelIndex &index, int role) const {
             return count->second < 0 ? tr("counting…") : QLocale::system().toString(count->second);
         }
         return {};
-    case Qt::ToolTipRole:
-        return QString::fromStdString(node->earlierMarker ? std::string() : entry.prefix);
+    case Qt::ToolTipRole: {
+        if (node->earlierMarker)
+            return QString();
+        const auto label = m_labels.find(entry.prefix);
+        return label == m_labels.end() || entry.isGroup
+                   ? QString::fromStdString(entry.prefix)
+                   : QStringLiteral("%1\n%2").arg(QString::fromStdString(entry.prefix),
+                                                  label->second);
+    }
+    case LabelRole: {
+        const auto label = m_labels.find(entry.prefix);
+        return label == m_labels.end() || entry.isGroup ? QString() : label->second;
+    }
     case Qt::DecorationRole:
         if (index.column() != Key || node->earlierMarker)
             return {};
@@ -256,6 +275,75 @@ void KeyTreeModel::startCount(const std::string &prefix) {
                 self->countArrived(prefix, count);
         });
     });
+}
+
+void KeyTreeModel::setLabelSource(const QString &path, KeyLayout layout) {
+    m_labelSource = path;
+    m_layout = layout;
+    ++m_labelGeneration;
+    m_labels.clear();
+    requestAllLabels(m_root.get());
+}
+
+// Shows the keys under `node` without the labels they had, and asks for the new source's.
+void KeyTreeModel::requestAllLabels(Node *node) {
+    if (!node->children.empty()) {
+        const QModelIndex parent = indexOf(node);
+        Q_EMIT dataChanged(index(0, Key, parent),
+                           index(int(node->children.size()) - 1, Key, parent));
+    }
+    requestLabels(node, 0);
+    for (const auto &child : node->children)
+        if (child->entry.isGroup && child->listed)
+            requestAllLabels(child.get());
+}
+
+// Labels the keys `group` lists from child `from` on, when it is the ast or cfg group.
+void KeyTreeModel::requestLabels(Node *group, size_t from) {
+    const std::string &prefix = group->entry.prefix;
+    if (m_labelSource.isEmpty() || (prefix != kvkey::prefix(SourceTable::AstNodes, m_layout) &&
+                                    prefix != kvkey::prefix(SourceTable::CfgBlocks, m_layout)))
+        return;
+    std::vector<std::string> keys;
+    for (size_t at = from; at < group->children.size(); ++at)
+        if (const Node *child = group->children[at].get();
+            !child->entry.isGroup && !child->earlierMarker)
+            keys.push_back(child->entry.prefix);
+    if (keys.empty())
+        return;
+    QPointer<KeyTreeModel> self(this);
+    QThreadPool::globalInstance()->start([self, path = m_labelSource, layout = m_layout,
+                                          generation = m_labelGeneration, group = prefix,
+                                          keys = std::move(keys)] {
+        Result<std::unique_ptr<SourceDatabase>> source = SourceDatabase::open(path, 2000);
+        if (!source.isOk())
+            return; // no labels: the keys are shown as they are
+        Result<std::vector<std::string>> labels =
+            keylabels::labelKeys(*source.value(), layout, keys);
+        if (!labels.isOk())
+            return;
+        QMetaObject::invokeMethod(
+            qApp, [self, generation, group, keys, labels = std::move(labels.value())] {
+                if (self)
+                    self->labelsArrived(generation, group, keys, labels);
+            });
+    });
+}
+
+void KeyTreeModel::labelsArrived(quint64 generation, const std::string &group,
+                                 const std::vector<std::string> &keys,
+                                 const std::vector<std::string> &labels) {
+    if (generation != m_labelGeneration)
+        return;
+    for (size_t at = 0; at < keys.size() && at < labels.size(); ++at)
+        if (!labels[at].empty())
+            m_labels[keys[at]] = QString::fromStdString(labels[at]);
+    Node *node = m_root->entry.prefix == group ? m_root.get() : findGroup(group);
+    if (node && !node->children.empty()) {
+        const QModelIndex parent = indexOf(node);
+        Q_EMIT dataChanged(index(0, Key, parent),
+                           index(int(node->children.size()) - 1, Key, parent));
+    }
 }
 
 KeyTreeModel::Node *KeyTreeModel::findGroup(const std::string &prefix) const {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "browse/key_tree.h"
+#include "format/key_codec.h"
 
 #include <QAbstractItemModel>
 
@@ -17,13 +18,16 @@ class KeyTreeModel : public QAbstractItemModel {
     Q_OBJECT
 public:
     enum Column { Key, Count, ColumnCount };
-    enum Role { KeyRole = Qt::UserRole, IsGroupRole, IsEarlierMarkerRole };
+    enum Role { KeyRole = Qt::UserRole, IsGroupRole, IsEarlierMarkerRole, LabelRole };
 
     // `store` is shared with the background counts, which may outlive a view.
     explicit KeyTreeModel(std::shared_ptr<const KvStore> store, QObject *parent = nullptr);
     ~KeyTreeModel() override;
 
     void setPageSize(int size) { m_pageSize = size; }
+    // Labels ast and cfg keys with their file and function from the source at `path` ("" for
+    // none), read in the background; keys spelled under `layout`.
+    void setLabelSource(const QString &path, KeyLayout layout);
     // Shows only the keys under `prefix` ("" for all), e.g. one namespace.
     void setRootPrefix(const std::string &prefix);
     // Lists what is needed to show `key` and returns its index (invalid when it is not under the
@@ -65,11 +69,20 @@ private:
     void startCount(const std::string &prefix);
     void countArrived(const std::string &prefix, qint64 count);
     Node *findGroup(const std::string &prefix) const;
+    void requestLabels(Node *group, size_t from);
+    void labelsArrived(quint64 generation, const std::string &group,
+                       const std::vector<std::string> &keys,
+                       const std::vector<std::string> &labels);
+    void requestAllLabels(Node *node);
 
     std::shared_ptr<const KvStore> m_store;
     std::shared_ptr<std::atomic<bool>> m_cancelCounts;
     std::unique_ptr<Node> m_root;
     std::map<std::string, qint64> m_counts; // -1 while counting
+    QString m_labelSource;
+    KeyLayout m_layout = KeyLayout::Seed;
+    quint64 m_labelGeneration = 0;           // a new source drops labels still on their way
+    std::map<std::string, QString> m_labels; // of the ast and cfg keys listed so far
     int m_pageSize = 200;
     int m_changing = 0; // > 0 while rows are being inserted or removed: no fetch may nest in it
 };

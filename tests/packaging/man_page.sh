@@ -16,7 +16,7 @@ found="$(sed -n 's/^\.SH //p' <<<"$page" | tr -d '"' | paste -sd '|')"
 # section NAME: the lines of that section, without its heading.
 section() { awk -v name="$1" '/^\.SH / { gsub(/"/, ""); inside = (substr($0, 5) == name); next }
                              inside' <<<"$page"; }
-for command in inspect migrate verify browse; do
+for command in inspect migrate verify browse files show get; do
     section COMMANDS | grep -qx "$command" || fail "COMMANDS does not list $command"
 done
 section OPTIONS | grep -q 'quick\\-check' || fail "OPTIONS lacks --quick-check"

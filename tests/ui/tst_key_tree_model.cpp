@@ -1,4 +1,6 @@
+#include "files_source.h"
 #include "key_tree_model.h"
+#include "migrate/migration.h"
 #include "store/kv_store.h"
 #include "test_database.h"
 
@@ -33,6 +35,51 @@ private Q_SLOTS:
         QCOMPARE(test::writeStore(path, entries), QString());
         m_store = std::shared_ptr<const KvStore>(
             std::move(KvStore::open(path, KvStore::Mode::ReadOnly).value()));
+    }
+
+    // With the source known, ast and cfg keys carry their file and function beside the number;
+    // a new source drops them and brings its own.
+    void astAndCfgKeysAreLabelledFromTheSource() {
+        const QString source = m_dir.filePath(QStringLiteral("files.db"));
+        QCOMPARE(test::createDatabase(source, test::filesSourceSql()), QString());
+        const QString storePath = m_dir.filePath(QStringLiteral("files.kv"));
+        MigrationOptions options;
+        options.layout = KeyLayout::Magellan;
+        QVERIFY(migrateDatabase(source, storePath, options, nullptr).status.isOk());
+        auto store = std::shared_ptr<const KvStore>(
+            std::move(KvStore::open(storePath, KvStore::Mode::ReadOnly).value()));
+        KeyTreeModel model(store);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setLabelSource(source, KeyLayout::Magellan);
+        model.fetchMore({});
+        const QModelIndex ast = model.index(0, 0);
+        QCOMPARE(ast.data(KeyTreeModel::KeyRole).toString(), QStringLiteral("ast:"));
+        model.fetchMore(ast);
+        const QModelIndex astFile = model.index(0, 0, ast);
+        QCOMPARE(astFile.data(KeyTreeModel::KeyRole).toString(), QStringLiteral("ast:file:"));
+        model.fetchMore(astFile);
+        const QModelIndex first = model.index(0, 0, astFile);
+        QCOMPARE(first.data(KeyTreeModel::KeyRole).toString(), QStringLiteral("ast:file:1"));
+        QTRY_COMPARE(first.data(KeyTreeModel::LabelRole).toString(), QStringLiteral("src/app.py"));
+        QCOMPARE(first.data().toString(), QStringLiteral("1 — src/app.py"));
+        QVERIFY(first.data(Qt::ToolTipRole).toString().endsWith(QStringLiteral("\nsrc/app.py")));
+
+        const QModelIndex cfg = model.index(1, 0);
+        model.fetchMore(cfg);
+        const QModelIndex cfgFunc = model.index(0, 0, cfg);
+        model.fetchMore(cfgFunc);
+        QStringList labels;
+        QTRY_VERIFY(model.index(0, 0, cfgFunc).data(KeyTreeModel::LabelRole).isValid() &&
+                    !model.index(0, 0, cfgFunc).data(KeyTreeModel::LabelRole).toString().isEmpty());
+        for (int row = 0; row < model.rowCount(cfgFunc); ++row)
+            labels << model.index(row, 0, cfgFunc).data().toString();
+        QCOMPARE(labels,
+                 (QStringList{"10 — main · src/app.py", "11 — helper · src/app.py",
+                              "13 — compile · lib/re.py", "14 — run · tools/cli.rs", "99"}));
+
+        model.setLabelSource({}, KeyLayout::Magellan);
+        QCOMPARE(first.data().toString(), QStringLiteral("1"));
     }
 
     void pagingReturnsEveryKeyOnceInOrder() {

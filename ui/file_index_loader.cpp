@@ -1,0 +1,163 @@
+#include "file_index_loader.h"
+
+#include "source/source_database.h"
+#include "store/kv_store.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace magellan {
+namespace {
+
+constexpr int sourceLockTimeoutMs = 2000;
+
+// The source at `path` opened on the calling thread; null, with `note` saying why, when there
+// is none or it cannot be opened.
+std::unique_ptr<SourceDatabase> openSource(const QString &path, QString &note) {
+    if (path.isEmpty())
+        return nullptr;
+    Result<std::unique_ptr<SourceDatabase>> source =
+        SourceDatabase::open(path, sourceLockTimeoutMs);
+    if (!source.isOk()) {
+        note = source.status().message();
+        return nullptr;
+    }
+    return std::move(source.value());
+}
+
+} // namespace
+
+FileIndexLoader::FileIndexLoader(std::shared_ptr<const KvStore> store, KeyLayout layout,
+                                 QObject *parent)
+    : QObject(parent), m_store(std::move(store)), m_layout(layout) {
+    connect(&m_treeWatcher, &QFutureWatcher<Loaded>::finished, this, &FileIndexLoader::treeLoaded);
+    connect(&m_detailWatcher, &QFutureWatcher<Described>::finished, this,
+            &FileIndexLoader::detailLoaded);
+}
+
+FileIndexLoader::~FileIndexLoader() {
+    for (const CancelFlag &flag : {m_treeCancel, m_detailCancel})
+        if (flag)
+            flag->store(true);
+    m_treeWatcher.waitForFinished();
+    m_detailWatcher.waitForFinished();
+}
+
+FileIndexLoader::CancelFlag FileIndexLoader::renew(CancelFlag &flag) {
+    if (flag)
+        flag->store(true);
+    flag = std::make_shared<std::atomic<bool>>(false);
+    return flag;
+}
+
+void FileIndexLoader::load(const QString &pattern) {
+    m_listing.reset();
+    m_pattern = pattern;
+    m_loading = true;
+    const CancelFlag cancel = renew(m_treeCancel);
+    m_treeWatcher.setFuture(QtConcurrent::run([store = m_store, layout = m_layout,
+                                               sourcePath = m_sourcePath, pattern, cancel] {
+        const CancelCheck cancelled = [cancel] { return cancel->load(); };
+        Loaded loaded;
+        loaded.pattern = pattern;
+        QString sourceNote;
+        const std::unique_ptr<SourceDatabase> source = openSource(sourcePath, sourceNote);
+        Result<FileListing> listing =
+            fileindex::listFiles(*store, source.get(), layout, {}, cancelled);
+        if (!listing.isOk()) {
+            loaded.cancelled = listing.status().code() == Status::Code::Cancelled;
+            loaded.error = listing.status().message();
+            return loaded;
+        }
+        if (!sourceNote.isEmpty())
+            listing->note = sourceNote;
+        Result<FileTree> tree = FileTree::build(listing->files, PathPattern(pattern), cancelled);
+        if (!tree.isOk()) {
+            loaded.cancelled = true;
+            return loaded;
+        }
+        loaded.listing = std::make_shared<const FileListing>(std::move(listing.value()));
+        loaded.tree = std::make_shared<const FileTree>(std::move(tree.value()));
+        return loaded;
+    }));
+}
+
+void FileIndexLoader::filter(const QString &pattern) {
+    if (!m_listing) {
+        if (m_loading)
+            m_pattern = pattern; // applied once the listing is there
+        else
+            load(pattern);
+        return;
+    }
+    m_pattern = pattern;
+    m_loading = true;
+    const CancelFlag cancel = renew(m_treeCancel);
+    m_treeWatcher.setFuture(QtConcurrent::run([listing = m_listing, pattern, cancel] {
+        Loaded loaded;
+        loaded.pattern = pattern;
+        Result<FileTree> tree = FileTree::build(listing->files, PathPattern(pattern),
+                                                [cancel] { return cancel->load(); });
+        if (!tree.isOk()) {
+            loaded.cancelled = true;
+            return loaded;
+        }
+        loaded.listing = listing;
+        loaded.tree = std::make_shared<const FileTree>(std::move(tree.value()));
+        return loaded;
+    }));
+}
+
+void FileIndexLoader::treeLoaded() {
+    if (!m_treeWatcher.future().isFinished())
+        return; // the signal of a superseded read: the watcher now watches a newer one
+    const Loaded loaded = m_treeWatcher.result();
+    if (loaded.cancelled)
+        return;
+    m_loading = false;
+    if (!loaded.error.isEmpty()) {
+        Q_EMIT loadFailed(loaded.error);
+        return;
+    }
+    m_listing = loaded.listing;
+    if (loaded.pattern != m_pattern) { // typed while the listing was read
+        filter(m_pattern);
+        return;
+    }
+    Q_EMIT treeReady(loaded.listing, loaded.tree);
+}
+
+void FileIndexLoader::describe(const std::string &path) {
+    const CancelFlag cancel = renew(m_detailCancel);
+    m_detailWatcher.setFuture(QtConcurrent::run([store = m_store, layout = m_layout,
+                                                 sourcePath = m_sourcePath, path, cancel] {
+        Described described;
+        described.path = QString::fromStdString(path);
+        QString sourceNote;
+        const std::unique_ptr<SourceDatabase> source = openSource(sourcePath, sourceNote);
+        Result<FileDetail> detail = fileindex::describeFile(*store, source.get(), layout, path,
+                                                            [cancel] { return cancel->load(); });
+        if (!detail.isOk()) {
+            described.cancelled = detail.status().code() == Status::Code::Cancelled;
+            described.error = detail.status().message();
+            return described;
+        }
+        if (!sourceNote.isEmpty())
+            detail->note = sourceNote;
+        described.detail = std::make_shared<const FileDetail>(std::move(detail.value()));
+        return described;
+    }));
+}
+
+void FileIndexLoader::detailLoaded() {
+    if (!m_detailWatcher.future().isFinished())
+        return; // the signal of a superseded read
+    const Described described = m_detailWatcher.result();
+    if (described.cancelled)
+        return;
+    if (!described.error.isEmpty())
+        Q_EMIT detailFailed(described.path, described.error);
+    else
+        Q_EMIT detailReady(described.detail);
+}
+
+} // namespace magellan
