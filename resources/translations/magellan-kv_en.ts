@@ -368,6 +368,22 @@
         <source>The store has no key %1: the source rows behind it were not carried.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;iles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store&apos;s keys by prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store&apos;s files by folder: chunks, AST and functions</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>magellan::ComparisonModel</name>
@@ -439,6 +455,172 @@ checksums: %3</source>
     </message>
 </context>
 <context>
+    <name>magellan::FilesModel</name>
+    <message>
+        <source>1 file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chunks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AST nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Functions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>magellan::FilesView</name>
+    <message>
+        <source>1 file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click to open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find files: part of a path, or a glob such as *.py</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Span / size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the files: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a file to see its chunks, AST and functions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the files of the store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only chunks are counted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AST: %1 File entities with this path (indexed again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs the source database (File &gt; Choose Source Database): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No File entity in the source has this path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chunks: %1, in source order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no symbol)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Functions: %1 with control-flow blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs the source database</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>magellan::JsonTreeModel</name>
     <message>
         <source>(value)</source>
@@ -461,6 +643,10 @@ checksums: %3</source>
     </message>
     <message>
         <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
