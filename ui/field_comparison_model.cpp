@@ -224,9 +224,14 @@ QVariant FieldComparisonModel::recordData(const RecordRow &record, int column, i
     case FirstDifferenceRole:
         return qsizetype(-1);
     case DifferenceTextRole:
-        return !record.inSource  ? tr("Record %1 is not in the source.").arg(record.label)
-               : !record.inStore ? tr("Record %1 is not in the store.").arg(record.label)
-                                 : QString();
+    case DifferenceHtmlRole: {
+        const QString text = !record.inSource  ? tr("Record %1 is not in the source.")
+                             : !record.inStore ? tr("Record %1 is not in the store.")
+                                               : QString();
+        return role == DifferenceTextRole || text.isEmpty()
+                   ? text.arg(record.label)
+                   : QStringLiteral("<p>%1</p>").arg(text.arg(record.label).toHtmlEscaped());
+    }
     case Qt::ForegroundRole:
         return column == Field ? QBrush(record.matches ? m_colours.pass : m_colours.fail)
                                : QVariant();
@@ -258,6 +263,9 @@ QVariant FieldComparisonModel::recordData(const RecordRow &record, int column, i
 
 QVariant FieldComparisonModel::fieldData(const RecordRow &record, const FieldRow &field, int column,
                                          int role) const {
+    const bool oneSided = !record.inSource || !record.inStore;
+    if (oneSided && (role == DifferenceTextRole || role == DifferenceHtmlRole))
+        return recordData(record, column, role); // each field says the record is missing
     switch (role) {
     case DiffersRole:
         return field.differs;
@@ -269,6 +277,8 @@ QVariant FieldComparisonModel::fieldData(const RecordRow &record, const FieldRow
         return field.difference.offset;
     case DifferenceTextRole:
         return field.differs ? differenceText(field) : QString();
+    case DifferenceHtmlRole:
+        return field.differs ? differenceHtml(field) : QString();
     case Qt::ForegroundRole:
         return field.differs ? QBrush(m_colours.fail) : QVariant();
     case Qt::FontRole:
@@ -280,7 +290,7 @@ QVariant FieldComparisonModel::fieldData(const RecordRow &record, const FieldRow
         return {};
     case Qt::ToolTipRole: {
         if (field.differs)
-            return QStringLiteral("<pre>%1</pre>").arg(differenceText(field).toHtmlEscaped());
+            return fieldData(record, field, column, DifferenceHtmlRole);
         const std::optional<QString> &value = column == Store ? field.store : field.source;
         if (column != Field && value && value->size() > shownCharacters)
             return cut(*value, toolTipCharacters);
@@ -324,10 +334,31 @@ QString FieldComparisonModel::differenceText(const FieldRow &field) const {
     const TextDifference &difference = field.difference;
     return tr("%1 differs from character %2:")
                .arg(field.name, QLocale().toString(difference.offset + 1)) +
-           QLatin1Char('\n') + sourceLabel.leftJustified(width) + difference.sourceExcerpt +
-           QLatin1Char('\n') + storeLabel.leftJustified(width) + difference.storeExcerpt +
+           QLatin1Char('\n') + sourceLabel.leftJustified(width) + difference.sourceExcerpt() +
+           QLatin1Char('\n') + storeLabel.leftJustified(width) + difference.storeExcerpt() +
            QLatin1Char('\n') + QString(width + difference.caretColumn, QLatin1Char(' ')) +
            QLatin1Char('^');
+}
+
+QString FieldComparisonModel::differenceHtml(const FieldRow &field) const {
+    const TextDifference &difference = field.difference;
+    if (!field.source || !field.store)
+        return QStringLiteral("<p>%1</p>").arg(differenceText(field).toHtmlEscaped());
+    const QString sourceLabel = tr("SQLite:");
+    const QString storeLabel = tr("store:");
+    const qsizetype width = std::max(sourceLabel.size(), storeLabel.size()) + 1;
+    // From the first difference on: in the fail colour, bold and underlined, so not by colour only.
+    const auto side = [&](const QString &label, const QString &rest) {
+        return (label.leftJustified(width) + difference.common).toHtmlEscaped() +
+               QStringLiteral("<span style='color:%1; font-weight:bold; "
+                              "text-decoration:underline'>%2</span>")
+                   .arg(m_colours.fail.name(), rest.toHtmlEscaped());
+    };
+    return QStringLiteral("<p>%1</p><pre>%2\n%3</pre>")
+        .arg(tr("%1 differs from character %2:")
+                 .arg(field.name, QLocale().toString(difference.offset + 1))
+                 .toHtmlEscaped(),
+             side(sourceLabel, difference.sourceRest), side(storeLabel, difference.storeRest));
 }
 
 std::vector<QModelIndex> FieldComparisonModel::differences() const {

@@ -25,6 +25,7 @@ public:
         FieldNameRole,                  // QString: the field's name; empty on records
         FirstDifferenceRole,            // qsizetype: characters before the first difference, or -1
         DifferenceTextRole,             // QString: where a field's values start to differ, or ""
+        DifferenceHtmlRole, // QString: the same as rich text, the differing part marked, or ""
     };
     static constexpr qsizetype shownCharacters = 160; // a longer value is cut in its cell
 
@@ -79,6 +80,7 @@ private:
     QString valueText(const RecordRow &record, const std::optional<QString> &value,
                       bool sourceSide) const;
     QString differenceText(const FieldRow &field) const;
+    QString differenceHtml(const FieldRow &field) const;
     std::vector<QModelIndex> differences() const; // in display order
 
     std::vector<RecordRow> m_records;

@@ -8,10 +8,10 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
+#include <QTextBrowser>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -52,10 +52,8 @@ RecordComparisonView::RecordComparisonView(QWidget *parent) : QWidget(parent) {
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { showDetail(current); });
 
-    m_detail = new QPlainTextEdit(this);
-    m_detail->setReadOnly(true);
-    m_detail->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_detail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_detail = new QTextBrowser(this);
+    m_detail->setLineWrapMode(QTextEdit::NoWrap);
     m_detail->setAccessibleName(tr("Where the selected field differs"));
     m_detail->setPlaceholderText(tr("Select a differing field to see where its values part."));
 
@@ -142,7 +140,19 @@ void RecordComparisonView::select(const QModelIndex &index) {
     if (index.parent().isValid())
         m_tree->expand(index.parent());
     m_tree->setCurrentIndex(index);
-    m_tree->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    scrollToCurrent();
+}
+
+void RecordComparisonView::scrollToCurrent() {
+    const QModelIndex current = m_tree->currentIndex();
+    if (current.parent().isValid()) // its record's label in view too, when the record fits
+        m_tree->scrollTo(current.parent(), QAbstractItemView::PositionAtTop);
+    m_tree->scrollTo(current, QAbstractItemView::EnsureVisible);
+}
+
+void RecordComparisonView::showEvent(QShowEvent *event) {
+    QWidget::showEvent(event);
+    scrollToCurrent(); // what was selected while hidden was scrolled to in a view of no size
 }
 
 void RecordComparisonView::expandDiffering() {
@@ -153,7 +163,7 @@ void RecordComparisonView::expandDiffering() {
 }
 
 void RecordComparisonView::showDetail(const QModelIndex &current) {
-    m_detail->setPlainText(current.data(FieldComparisonModel::DifferenceTextRole).toString());
+    m_detail->setHtml(current.data(FieldComparisonModel::DifferenceHtmlRole).toString());
 }
 
 void RecordComparisonView::updateButtons() {

@@ -7,8 +7,8 @@
 #include <vector>
 
 class QCheckBox;
-class QPlainTextEdit;
 class QPushButton;
+class QTextBrowser;
 class QTreeView;
 
 namespace magellan {
@@ -44,9 +44,11 @@ public Q_SLOTS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void select(const QModelIndex &index);
+    void scrollToCurrent();
     void expandDiffering();
     void showDetail(const QModelIndex &current);
     void updateButtons();
@@ -56,7 +58,7 @@ private:
     QCheckBox *m_differencesOnly;
     QPushButton *m_previous;
     QPushButton *m_next;
-    QPlainTextEdit *m_detail;
+    QTextBrowser *m_detail;
 };
 
 } // namespace magellan

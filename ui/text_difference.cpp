@@ -24,11 +24,13 @@ QString visible(char32_t c) {
     }
 }
 
-QString excerpt(const QList<uint> &text, qsizetype from, qsizetype to) {
-    QString out = from > 0 ? QStringLiteral("…") : QString();
+// Characters `from` to `to` of `text`, with "…" for text cut off before or after when asked.
+QString excerpt(const QList<uint> &text, qsizetype from, qsizetype to, bool markBefore,
+                bool markAfter) {
+    QString out = markBefore ? QStringLiteral("…") : QString();
     for (qsizetype i = from; i < std::min(to, text.size()); ++i)
         out += visible(static_cast<char32_t>(text[i]));
-    if (to < text.size())
+    if (markAfter && to < text.size())
         out += QStringLiteral("…");
     return out;
 }
@@ -45,8 +47,9 @@ TextDifference firstDifference(const QString &source, const QString &store) {
     const qsizetype offset = endA - a.begin();
     const qsizetype from = std::max<qsizetype>(0, offset - contextBefore);
     difference.offset = offset;
-    difference.sourceExcerpt = excerpt(a, from, offset + contextAfter);
-    difference.storeExcerpt = excerpt(b, from, offset + contextAfter);
+    difference.common = excerpt(a, from, offset, from > 0, false);
+    difference.sourceRest = excerpt(a, offset, offset + contextAfter, false, true);
+    difference.storeRest = excerpt(b, offset, offset + contextAfter, false, true);
     difference.caretColumn = offset - from + (from > 0 ? 1 : 0);
     return difference;
 }

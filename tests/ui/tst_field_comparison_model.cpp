@@ -136,6 +136,8 @@ private Q_SLOTS:
                      QStringLiteral("(not in the source)"));
         }
         QCOMPARE(cell(model, sourceOnly, 1, Model::Source), QStringLiteral("\"x\""));
+        QCOMPARE(model.index(1, 0, storeOnly).data(Model::DifferenceTextRole).toString(),
+                 QStringLiteral("Record id 8 is not in the source."));
         QVERIFY(sourceOnly.data(Model::DifferenceTextRole)
                     .toString()
                     .contains(QStringLiteral("not in the store")));
@@ -176,6 +178,10 @@ private Q_SLOTS:
         const QList<uint> storeLine = lines[2].toUcs4();
         QCOMPARE(storeLine.at(caret), uint('X'));
         QVERIFY(content.data(Qt::ToolTipRole).toString().contains(QStringLiteral("1,202")));
+        // The rich text marks the differing part itself, not only by a caret below it.
+        const QString html = content.data(Model::DifferenceHtmlRole).toString();
+        QVERIFY2(html.contains(QStringLiteral("underline'>X⏎cd")), qPrintable(html));
+        QVERIFY2(html.contains(QStringLiteral("underline'>b⏎cd")), qPrintable(html));
         const QString shown = model.index(1, Model::Source, model.index(0, 0)).data().toString();
         QVERIFY(shown.size() <= Model::shownCharacters + 1);
         QVERIFY(shown.endsWith(QStringLiteral("…")));
