@@ -186,6 +186,8 @@ int FieldComparisonModel::columnCount(const QModelIndex &) const {
 
 QVariant FieldComparisonModel::headerData(int section, Qt::Orientation orientation,
                                           int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == Source)
+        return tr("The SQLite row as the migrator encodes it");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
