@@ -67,8 +67,21 @@ FieldComparisonModel::RecordRow FieldComparisonModel::recordRow(const RecordComp
     row.matches = record.matches;
     row.inSource = !record.source.empty();
     row.inStore = !record.store.empty();
-    const Json source = row.inSource ? Json::parse(record.source, nullptr, false) : Json();
-    const Json store = row.inStore ? Json::parse(record.store, nullptr, false) : Json();
+    row.sourceJson = record.source;
+    row.storeJson = record.store;
+    if (!row.matches)
+        splitFields(row); // its label counts the fields that differ
+    return row;
+}
+
+void FieldComparisonModel::splitFields(const RecordRow &row) {
+    if (row.split)
+        return;
+    row.split = true;
+    const Json source = row.inSource ? Json::parse(row.sourceJson, nullptr, false) : Json();
+    const Json store = row.inStore ? Json::parse(row.storeJson, nullptr, false) : Json();
+    row.sourceJson = {};
+    row.storeJson = {};
     const auto sourceFields = row.inSource ? fieldsOf(source) : decltype(fieldsOf(source))();
     const auto storeFields = row.inStore ? fieldsOf(store) : decltype(fieldsOf(store))();
     const auto add = [&](const QString &name, const Json *fromSource, const Json *fromStore) {
@@ -92,7 +105,18 @@ FieldComparisonModel::RecordRow FieldComparisonModel::recordRow(const RecordComp
     for (const auto &[name, value] : storeFields)
         if (!fieldNamed(sourceFields, name))
             add(name, nullptr, value);
-    return row;
+}
+
+const std::vector<int> &FieldComparisonModel::shownFields(const RecordRow &record) const {
+    if (!record.shownKnown) {
+        splitFields(record);
+        record.shown.clear();
+        for (int f = 0; f < static_cast<int>(record.fields.size()); ++f)
+            if (!m_differencesOnly || record.fields[static_cast<size_t>(f)].differs)
+                record.shown.push_back(f);
+        record.shownKnown = true;
+    }
+    return record.shown;
 }
 
 void FieldComparisonModel::setRecords(const std::vector<RecordComparison> &records) {
@@ -123,21 +147,22 @@ void FieldComparisonModel::setColours(const StatusColours &colours) {
     if (!m_shown.empty())
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
                            {Qt::ForegroundRole});
-    for (int row = 0; row < rowCount(); ++row)
-        if (const int fields = rowCount(index(row, 0)); fields > 0)
-            Q_EMIT dataChanged(index(0, 0, index(row, 0)),
-                               index(fields - 1, ColumnCount - 1, index(row, 0)),
-                               {Qt::ForegroundRole});
+    for (int row = 0; row < rowCount(); ++row) {
+        const RecordRow &record = m_records[static_cast<size_t>(m_shown[static_cast<size_t>(row)])];
+        if (!record.shownKnown || record.shown.empty())
+            continue; // never shown yet: it will be drawn in the new colours
+        Q_EMIT dataChanged(
+            index(0, 0, index(row, 0)),
+            index(static_cast<int>(record.shown.size()) - 1, ColumnCount - 1, index(row, 0)),
+            {Qt::ForegroundRole});
+    }
 }
 
 void FieldComparisonModel::updateShown() {
     m_shown.clear();
     for (int r = 0; r < static_cast<int>(m_records.size()); ++r) {
-        RecordRow &record = m_records[static_cast<size_t>(r)];
-        record.shown.clear();
-        for (int f = 0; f < static_cast<int>(record.fields.size()); ++f)
-            if (!m_differencesOnly || record.fields[static_cast<size_t>(f)].differs)
-                record.shown.push_back(f);
+        const RecordRow &record = m_records[static_cast<size_t>(r)];
+        record.shownKnown = false;
         if (!m_differencesOnly || !record.matches)
             m_shown.push_back(r);
     }
@@ -177,7 +202,17 @@ int FieldComparisonModel::rowCount(const QModelIndex &parent) const {
     if (parent.internalId() != 0 || parent.column() != 0)
         return 0;
     const RecordRow *record = recordAt(parent);
-    return record ? static_cast<int>(record->shown.size()) : 0;
+    return record ? static_cast<int>(shownFields(*record).size()) : 0;
+}
+
+bool FieldComparisonModel::hasChildren(const QModelIndex &parent) const {
+    if (!parent.isValid())
+        return !m_shown.empty();
+    if (parent.internalId() != 0 || parent.column() != 0)
+        return false;
+    const RecordRow *record = recordAt(parent);
+    // A record not split yet has fields (an empty object aside): splitting waits for its opening.
+    return record && (!record->split || !shownFields(*record).empty());
 }
 
 int FieldComparisonModel::columnCount(const QModelIndex &) const {
@@ -208,10 +243,11 @@ QVariant FieldComparisonModel::data(const QModelIndex &index, int role) const {
         return {};
     if (index.internalId() == 0)
         return recordData(*record, index.column(), role);
-    if (index.row() >= static_cast<int>(record->shown.size()))
+    const std::vector<int> &shown = shownFields(*record);
+    if (index.row() >= static_cast<int>(shown.size()))
         return {};
     const FieldRow &field =
-        record->fields[static_cast<size_t>(record->shown[static_cast<size_t>(index.row())])];
+        record->fields[static_cast<size_t>(shown[static_cast<size_t>(index.row())])];
     return fieldData(*record, field, index.column(), role);
 }
 

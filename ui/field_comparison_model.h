@@ -55,6 +55,7 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
 
 private:
     struct FieldRow {
@@ -64,15 +65,23 @@ private:
         bool differs = false;
         TextDifference difference; // of the string contents when both are strings, else the JSON
     };
+    // A record's fields are split from its JSON when first needed: at once when it differs, else
+    // when it is opened, so a group of many thousand identical records shows without delay.
     struct RecordRow {
         QString label;
         bool inSource = false;
         bool inStore = false;
         bool matches = false;
-        std::vector<FieldRow> fields;
-        std::vector<int> shown; // indexes into fields that are displayed
+        mutable std::string sourceJson; // until split
+        mutable std::string storeJson;
+        mutable bool split = false;
+        mutable std::vector<FieldRow> fields;
+        mutable bool shownKnown = false;
+        mutable std::vector<int> shown; // indexes into fields that are displayed
     };
     static RecordRow recordRow(const RecordComparison &record);
+    static void splitFields(const RecordRow &row);
+    const std::vector<int> &shownFields(const RecordRow &record) const;
     void updateShown();
     const RecordRow *recordAt(const QModelIndex &index) const;
     QVariant recordData(const RecordRow &record, int column, int role) const;

@@ -156,9 +156,11 @@ void RecordComparisonView::showEvent(QShowEvent *event) {
 }
 
 void RecordComparisonView::expandDiffering() {
+    const bool alone = m_model->rowCount() == 1; // a single record is open even when identical
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const QModelIndex record = m_model->index(row, 0);
-        m_tree->setExpanded(record, record.data(FieldComparisonModel::DiffersRole).toBool());
+        if (alone || record.data(FieldComparisonModel::DiffersRole).toBool())
+            m_tree->expand(record); // after a reset all are closed
     }
 }
 

@@ -16,8 +16,8 @@ namespace magellan {
 class FieldComparisonModel;
 
 // Records beside their source rows, field by field, in one tree (so both sides scroll together):
-// differing records open, identical ones closed; a "Differences only" switch; Next / Previous
-// difference (F8 / Shift+F8); and, under the tree, where the selected field's values part.
+// differing records open, identical ones closed (unless alone); a "Differences only" switch; Next /
+// Previous difference (F8 / Shift+F8); and, under the tree, where the selected field's values part.
 class RecordComparisonView : public QWidget {
     Q_OBJECT
 public:

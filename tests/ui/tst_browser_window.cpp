@@ -93,6 +93,9 @@ private Q_SLOTS:
                  QStringList({"Source text", "JSON", "JSON tree", "Compare with source"}));
         QTRY_COMPARE(comparedRecords(inspector), 1);
         QVERIFY(!recordDiffers(inspector, 0));
+        // A record alone is open, identical or not: its fields are what there is to see.
+        RecordComparisonView *compared = inspector->comparisonView();
+        QVERIFY(compared->tree()->isExpanded(compared->model()->index(0, 0)));
     }
 
     void astIsATreeWithItsFilePath() {
