@@ -270,11 +270,11 @@ VerificationDialog *BrowserWindow::verifyAgainstSource() {
 }
 
 void BrowserWindow::compareKey(const QString &key) {
-    m_inspector->showCompareTab();
     if (!jumpTo(key)) // a key missing from the store: say so
         statusBar()->showMessage(
             tr("The store has no key %1: the source rows behind it were not carried.").arg(key),
             8000);
+    m_inspector->showCompareTab();
     raise();
     activateWindow();
 }

@@ -3,6 +3,7 @@
 #include "ast_tree_model.h"
 #include "code_view.h"
 #include "json_tree_model.h"
+#include "record_comparison_view.h"
 #include "status_colours.h"
 
 #include <QFontDatabase>
@@ -11,11 +12,9 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSplitter>
 #include <QStringDecoder>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTableWidget>
 #include <QTextBrowser>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -180,47 +179,11 @@ ValueInspector::ValueInspector(QWidget *parent) : QWidget(parent) {
     m_compareHeader = new QLabel(m_comparePage);
     m_compareHeader->setWordWrap(true);
     m_compareHeader->setTextFormat(Qt::RichText);
-    m_comparison = new QTableWidget(m_comparePage);
-    m_comparison->setColumnCount(2);
-    m_comparison->setHorizontalHeaderLabels({tr("Record"), tr("Source ↔ store")});
-    m_comparison->horizontalHeader()->setStretchLastSection(true);
-    m_comparison->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_comparison->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_comparison->setAccessibleName(tr("Records compared with the source"));
-    m_compareSource = new QPlainTextEdit(m_comparePage);
-    m_compareStore = new QPlainTextEdit(m_comparePage);
-    for (QPlainTextEdit *side : {m_compareSource, m_compareStore}) {
-        side->setReadOnly(true);
-        side->setFont(fixed);
-    }
-    m_compareSource->setAccessibleName(tr("Source row"));
-    m_compareStore->setAccessibleName(tr("Stored record"));
-    auto *sides = new QSplitter(Qt::Horizontal, m_comparePage);
-    auto *sourceBox = new QWidget(sides);
-    auto *storeBox = new QWidget(sides);
-    auto *sourceLayout = new QVBoxLayout(sourceBox);
-    sourceLayout->setContentsMargins(0, 0, 0, 0);
-    sourceLayout->addWidget(new QLabel(tr("SQLite (re-encoded by the migrator)"), sourceBox));
-    sourceLayout->addWidget(m_compareSource);
-    auto *storeLayout = new QVBoxLayout(storeBox);
-    storeLayout->setContentsMargins(0, 0, 0, 0);
-    storeLayout->addWidget(new QLabel(tr("KV store"), storeBox));
-    storeLayout->addWidget(m_compareStore);
-    auto *compareSplit = new QSplitter(Qt::Vertical, m_comparePage);
-    compareSplit->addWidget(m_comparison);
-    compareSplit->addWidget(sides);
+    m_recordComparison = new RecordComparisonView(m_comparePage);
     auto *compareLayout = new QVBoxLayout(m_comparePage);
     compareLayout->setContentsMargins(0, 0, 0, 0);
     compareLayout->addWidget(m_compareHeader);
-    compareLayout->addWidget(compareSplit, 1);
-    connect(m_comparison, &QTableWidget::currentCellChanged, this, [this](int row) {
-        const auto text = [&](int role) {
-            const QTableWidgetItem *item = m_comparison->item(row, 0);
-            return item ? item->data(role).toString() : QString();
-        };
-        m_compareSource->setPlainText(text(Qt::UserRole));
-        m_compareStore->setPlainText(text(Qt::UserRole + 1));
-    });
+    compareLayout->addWidget(m_recordComparison, 1);
 
     for (QWidget *page : std::initializer_list<QWidget *>{
              m_textPage, m_jsonTree, m_chunkPage, m_astPage, m_records, m_summary, m_comparePage})
@@ -241,15 +204,9 @@ ValueInspector::~ValueInspector() {
     m_watcher.waitForFinished();
 }
 
-void ValueInspector::showCompareTab() {
-    if (m_tabs->indexOf(m_comparePage) >= 0)
-        m_tabs->setCurrentWidget(m_comparePage);
-    else
-        m_compareNext = true; // the value is still being decoded
-}
-
 void ValueInspector::clear() {
     m_decoded.reset();
+    m_comparisonShown = false;
     m_tabs->clear();
     m_header->setText(tr("Select a key to see its value."));
 }
@@ -267,6 +224,8 @@ void ValueInspector::showValue(const std::string &key, std::shared_ptr<const std
                                             static_cast<qint64>(value->size()))))));
     m_rawBytes = value;
     m_watcherKey = key;
+    m_compareTabWanted = false;
+    m_wantedField.reset();
     m_watcher.setFuture(QtConcurrent::run(decode, key, std::move(value)));
 }
 
@@ -403,14 +362,11 @@ void ValueInspector::present(const DecodedValue &decoded) {
         addTab(m_jsonTree, tr("JSON &tree"));
     }
     addTab(m_comparePage, tr("&Compare with source"));
-    if (m_compareNext) {
-        m_compareNext = false;
-        m_tabs->setCurrentWidget(m_comparePage);
-    }
     m_compareHeader->setText(tr("Looking up the source rows …"));
-    m_comparison->setRowCount(0);
-    m_compareSource->clear();
-    m_compareStore->clear();
+    m_recordComparison->clear();
+    m_comparisonShown = false;
+    if (m_compareTabWanted)
+        m_tabs->setCurrentWidget(m_comparePage);
     Q_EMIT valueShown(key);
 }
 
@@ -421,7 +377,8 @@ void ValueInspector::showComparison(const QString &key, const SourceComparison &
     if (!filePath.isEmpty())
         m_astHeader->setText(html(tr("File: %1 (from graph_entities)").arg(filePath)) +
                              QStringLiteral(" &middot; ") + m_astHeader->text());
-    m_comparison->setRowCount(0);
+    m_comparisonShown = true;
+    m_recordComparison->clear();
     if (comparison.records.empty()) {
         m_compareHeader->setText(comparison.note);
         return;
@@ -435,25 +392,28 @@ void ValueInspector::showComparison(const QString &key, const SourceComparison &
                      .arg(comparison.records.size())),
             comparison.allMatch() ? colours.pass : colours.fail) +
         (comparison.note.isEmpty() ? QString() : QStringLiteral(" ") + html(comparison.note)));
-    m_comparison->setRowCount(static_cast<int>(comparison.records.size()));
-    int row = 0;
-    int firstMismatch = -1;
-    for (const RecordComparison &record : comparison.records) {
-        auto *label = new QTableWidgetItem(record.label);
-        label->setData(Qt::UserRole, QString::fromStdString(record.source));
-        label->setData(Qt::UserRole + 1, QString::fromStdString(record.store));
-        auto *mark = new QTableWidgetItem(record.matches          ? tr("✔ match")
-                                          : record.source.empty() ? tr("✘ not in the source")
-                                          : record.store.empty()  ? tr("✘ not in the store")
-                                                                  : tr("✘ differs"));
-        mark->setForeground(record.matches ? colours.pass : colours.fail);
-        m_comparison->setItem(row, 0, label);
-        m_comparison->setItem(row, 1, mark);
-        if (!record.matches && firstMismatch < 0)
-            firstMismatch = row;
-        ++row;
-    }
-    m_comparison->setCurrentCell(firstMismatch >= 0 ? firstMismatch : 0, 0);
+    m_recordComparison->setRecords(comparison.records);
+    if (m_wantedField)
+        m_recordComparison->showField(m_wantedField->first, m_wantedField->second);
+    m_wantedField.reset();
+}
+
+void ValueInspector::showCompareTab() {
+    m_compareTabWanted = true; // kept until the next value, as present() rebuilds the tabs
+    if (m_tabs->indexOf(m_comparePage) >= 0)
+        m_tabs->setCurrentWidget(m_comparePage);
+}
+
+void ValueInspector::showField(const QString &recordLabel, const QString &field) {
+    showCompareTab();
+    if (m_comparisonShown)
+        m_recordComparison->showField(recordLabel, field);
+    else
+        m_wantedField.emplace(recordLabel, field);
+}
+
+QString ValueInspector::compareHeaderText() const {
+    return m_compareHeader->text();
 }
 
 void ValueInspector::showComparisonError(const QString &key, const QString &message) {

@@ -13,7 +13,6 @@ class QPlainTextEdit;
 class QPushButton;
 class QTabWidget;
 class QTableView;
-class QTableWidget;
 class QTextBrowser;
 class QTreeView;
 
@@ -22,6 +21,7 @@ namespace magellan {
 class AstTreeModel;
 class CodeView;
 class JsonTreeModel;
+class RecordComparisonView;
 class RecordTableModel;
 
 // Shows one stored value by its kind: JSON text and tree for any value (hex when it is not
@@ -43,14 +43,13 @@ public:
                         const QString &filePath);
     void showComparisonError(const QString &key, const QString &message);
     void showNoSource();
-    // Makes the Compare tab current: now, or once the value being decoded is shown.
-    void showCompareTab();
 
     const std::optional<DecodedValue> &decoded() const { return m_decoded; }
     QTabWidget *tabs() const { return m_tabs; }
     const AstTreeModel *astModel() const { return m_astModel; }
     const RecordTableModel *recordModel() const { return m_recordModel; }
-    QTableWidget *comparisonTable() const { return m_comparison; }
+    RecordComparisonView *comparisonView() const { return m_recordComparison; }
+    QString compareHeaderText() const;
     QString valueText() const;
     // The text of the summary page: a reject, the migration record, or a problem with the value.
     QString summaryText() const;
@@ -59,6 +58,13 @@ public:
     QString chunkFieldsText() const;
     QString showAllText() const;
     QTreeView *jsonTree() const { return m_jsonTree; }
+
+public Q_SLOTS:
+    // Brings the Compare tab to the front, now or, while a value is decoding, when it is shown.
+    void showCompareTab();
+    // Opens the Compare tab at `field` of the record labelled `recordLabel` (e.g. "id 42"), now
+    // or when the comparison for the value shown arrives.
+    void showField(const QString &recordLabel, const QString &field);
 
 Q_SIGNALS:
     void valueShown(const QString &key);
@@ -92,11 +98,11 @@ private:
     RecordTableModel *m_recordModel;
     QTextBrowser *m_summary;
     QWidget *m_comparePage;
-    bool m_compareNext = false; // showCompareTab() came while the value was being decoded
     QLabel *m_compareHeader;
-    QTableWidget *m_comparison;
-    QPlainTextEdit *m_compareSource;
-    QPlainTextEdit *m_compareStore;
+    RecordComparisonView *m_recordComparison;
+    bool m_compareTabWanted = false; // bring it to the front when the value is shown
+    bool m_comparisonShown = false;  // the comparison for the value shown has arrived
+    std::optional<std::pair<QString, QString>> m_wantedField; // record and field to open there
 };
 
 } // namespace magellan

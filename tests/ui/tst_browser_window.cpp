@@ -1,11 +1,13 @@
 #include "ast_tree_model.h"
 #include "browser_window.h"
 #include "elided_label.h"
+#include "field_comparison_model.h"
 #include "fixture_generator.h"
 #include "json_tree_model.h"
 #include "key_tree_model.h"
 #include "migrate/migration.h"
 #include "recent_files.h"
+#include "record_comparison_view.h"
 #include "sample_sources.h"
 #include "saved_file_notice.h"
 #include "store/kv_store.h"
@@ -21,7 +23,6 @@
 #include <QMenuBar>
 #include <QSettings>
 #include <QTabWidget>
-#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -42,9 +43,13 @@ QStringList tabTitles(const ValueInspector *inspector) {
     return titles;
 }
 
-QString comparisonMark(const ValueInspector *inspector, int row) {
-    const QTableWidgetItem *item = inspector->comparisonTable()->item(row, 1);
-    return item ? item->text() : QString();
+int comparedRecords(const ValueInspector *inspector) {
+    return inspector->comparisonView()->model()->rowCount();
+}
+
+bool recordDiffers(const ValueInspector *inspector, int row) {
+    const FieldComparisonModel *model = inspector->comparisonView()->model();
+    return model->index(row, 0).data(FieldComparisonModel::DiffersRole).toBool();
 }
 
 } // namespace
@@ -86,8 +91,11 @@ private Q_SLOTS:
         QCOMPARE(inspector->decoded()->chunk->hashMatches, std::optional<bool>(true));
         QCOMPARE(tabTitles(inspector),
                  QStringList({"Source text", "JSON", "JSON tree", "Compare with source"}));
-        QTRY_COMPARE(inspector->comparisonTable()->rowCount(), 1);
-        QVERIFY(comparisonMark(inspector, 0).contains(QStringLiteral("match")));
+        QTRY_COMPARE(comparedRecords(inspector), 1);
+        QVERIFY(!recordDiffers(inspector, 0));
+        // A record alone is open, identical or not: its fields are what there is to see.
+        RecordComparisonView *compared = inspector->comparisonView();
+        QVERIFY(compared->tree()->isExpanded(compared->model()->index(0, 0)));
     }
 
     void astIsATreeWithItsFilePath() {
@@ -102,7 +110,7 @@ private Q_SLOTS:
         const size_t nodes = nlohmann::json::parse(m_entries.at("ast:1")).size();
         QCOMPARE(inspector->astModel()->tree().nodes.size(), nodes);
         QVERIFY(inspector->astModel()->rowCount() >= 1);
-        QTRY_VERIFY(inspector->comparisonTable()->rowCount() == static_cast<int>(nodes));
+        QTRY_VERIFY(comparedRecords(inspector) == static_cast<int>(nodes));
         QTRY_VERIFY(inspector->astHeaderText().contains(QStringLiteral("(from graph_entities)")));
     }
 
@@ -141,10 +149,14 @@ private Q_SLOTS:
         window->show();
         QVERIFY(window->jumpTo(QStringLiteral("ast:1")));
         ValueInspector *inspector = window->inspector();
-        QTRY_COMPARE(inspector->comparisonTable()->rowCount(), static_cast<int>(nodes.size()));
-        QCOMPARE(inspector->comparisonTable()->currentRow(), 0); // the first mismatch is selected
-        QVERIFY(comparisonMark(inspector, 0).contains(QStringLiteral("differs")));
-        QVERIFY(comparisonMark(inspector, 1).contains(QStringLiteral("match")));
+        QTRY_COMPARE(comparedRecords(inspector), static_cast<int>(nodes.size()));
+        // The first mismatch is selected: the changed field of the first record.
+        const QModelIndex current = inspector->comparisonView()->tree()->currentIndex();
+        QCOMPARE(current.parent().row(), 0);
+        QCOMPARE(current.data(FieldComparisonModel::FieldNameRole).toString(),
+                 QStringLiteral("kind"));
+        QVERIFY(recordDiffers(inspector, 0));
+        QVERIFY(!recordDiffers(inspector, 1));
     }
 
     void notJsonIsShownAsBytes() {
@@ -309,8 +321,9 @@ private Q_SLOTS:
         QTRY_VERIFY(inspector->decoded() && inspector->decoded()->key == "zzz:invalid");
         QVERIFY2(inspector->headerText().contains(QStringLiteral("not UTF-8")),
                  qPrintable(inspector->headerText()));
-        QCOMPARE(inspector->comparisonTable()->horizontalHeaderItem(0)->text(),
-                 QStringLiteral("Record"));
+        QCOMPARE(
+            inspector->comparisonView()->model()->headerData(0, Qt::Horizontal, Qt::DisplayRole),
+            QStringLiteral("field"));
     }
 
     void migrationRecordCountsAreGrouped() {
