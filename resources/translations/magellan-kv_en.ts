@@ -209,6 +209,10 @@
         <source>Each is listed below; export the report to keep the list.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(value)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>magellan::BrowserWindow</name>
@@ -451,6 +455,88 @@ checksums: %3</source>
     </message>
     <message>
         <source>Rows that cannot be carried as values: each is kept as reject:{table}:{rowid} with the reason and the row as found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>magellan::FieldComparisonModel</name>
+    <message>
+        <source>The SQLite row as the migrator encodes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record %1 is not in the source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record %1 is not in the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not in the source)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not in the store)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ %1: identical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ %1: on one side only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ %1: differs (same fields, in another order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>✘ %1: %n field(s) differ</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✘ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no such field)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is only in the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is only in the source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 differs from character %2:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -998,6 +1084,45 @@ Replace it? The old store is kept until the new one is complete and verified.</s
     </message>
 </context>
 <context>
+    <name>magellan::RecordComparisonView</name>
+    <message>
+        <source>&amp;Differences only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide identical records and identical fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the previous differing field (Shift+F8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the next differing field (F8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields compared with the source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the selected field differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a differing field to see where its values part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>magellan::ReportRowsModel</name>
     <message>
         <source>rejected</source>
@@ -1209,34 +1334,6 @@ Replace it? The old store is kept until the new one is complete and verified.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Source ↔ store</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Records compared with the source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Source row</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stored record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SQLite (re-encoded by the migrator)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>KV store</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Select a key to see its value.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1373,22 +1470,6 @@ Replace it? The old store is kept until the new one is complete and verified.</s
     </message>
     <message>
         <source>✘ %1 of %2 records match their source rows.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✔ match</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✘ not in the source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✘ not in the store</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✘ differs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
