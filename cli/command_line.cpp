@@ -1,5 +1,7 @@
 #include "command_line.h"
 
+#include "command_output.h"
+
 #include "browse_commands.h"
 #include "interrupt_watch.h"
 #include "migrate/migration.h"
@@ -12,7 +14,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <cerrno>
 #include <cmath>
@@ -26,50 +27,6 @@ namespace {
 const QStringList commands{QStringLiteral("inspect"), QStringLiteral("migrate"),
                            QStringLiteral("verify"),  QStringLiteral("files"),
                            QStringLiteral("show"),    QStringLiteral("get")};
-
-void printError(const QString &message) {
-    std::fprintf(stderr, "magellan-kv: error: %s\n", message.toLocal8Bit().constData());
-}
-
-int usageError(const QString &message) {
-    printError(message);
-    std::fprintf(stderr, "Try 'magellan-kv --help'.\n");
-    return ExitBadInput;
-}
-
-// -h, --help after a command: that command's usage.
-QCommandLineOption helpOption() {
-    return QCommandLineOption(QStringList{QStringLiteral("h"), QStringLiteral("help")});
-}
-
-// Prints `command`'s usage on stdout; asking for it is a success.
-int printCommandUsage(const QString &command) {
-    std::fputs(commandUsageText(command).toLocal8Bit().constData(), stdout);
-    return ExitVerified;
-}
-
-int exitStatusFor(const Status &status) {
-    switch (status.code()) {
-    case Status::Code::Ok:
-        return ExitVerified;
-    case Status::Code::VerificationFailed:
-        return ExitMismatch;
-    case Status::Code::InvalidInput:
-    case Status::Code::Busy:
-    case Status::Code::Corrupt:
-        return ExitBadInput;
-    case Status::Code::Cancelled:
-        return ExitInterrupted;
-    case Status::Code::IoError:
-    case Status::Code::Internal:
-        return ExitFailed;
-    }
-    return ExitFailed;
-}
-
-void printJson(const nlohmann::ordered_json &json) {
-    std::fprintf(stdout, "%s\n", json.dump(2).c_str());
-}
 
 constexpr double longestLockTimeoutSeconds = 86400; // a day: longer is a typo, not a wish
 
@@ -134,15 +91,11 @@ QCommandLineOption maxDifferencesOption() {
 // Writes the report to `path`: CSV when it ends in .csv, else JSON. False, with the reason
 // printed, when it could not be written whole.
 bool writeReport(const MigrationReport &report, const QString &path) {
-    QSaveFile file(path);
-    const QByteArray bytes = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
-                                 ? report.toCsv().toUtf8()
-                                 : QByteArray::fromStdString(report.toJson().dump(2) + "\n");
-    const bool written = file.open(QIODevice::WriteOnly) &&
-                         file.write(bytes) == qint64(bytes.size()) && file.commit();
-    if (!written)
-        printError(QStringLiteral("%1: cannot write the report: %2").arg(path, file.errorString()));
-    return written;
+    const Status saved =
+        saveReport(report, path, path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive));
+    if (!saved.isOk())
+        printError(saved.message());
+    return saved.isOk();
 }
 
 int finishRun(const MigrationOutcome &outcome, bool json, const QString &action) {

@@ -65,7 +65,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_panel(new Migra
     connect(m_panel, &MigrationPanel::keyRequested, this,
             [this](const QString &store, const QString &source, const QString &key) {
                 if (BrowserWindow *browser = openStore(store, source))
-                    browser->jumpTo(key);
+                    browser->compareKey(key);
             });
     connect(m_panel, &MigrationPanel::databaseOpened, this, [this](const QString &path) {
         RecentFiles().add(path);

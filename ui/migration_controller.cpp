@@ -34,8 +34,9 @@ void MigrationController::inspect(const QString &path) {
         m_worker, [worker = m_worker, path, callbacks] { worker->inspect(path, callbacks); });
 }
 
-void MigrationController::migrate(const QString &source, const QString &destination,
-                                  const MigrationOptions &options) {
+// Callbacks of a run: progress while it runs, then `finished` (a signal of this controller).
+MigrationWorker::Callbacks
+MigrationController::runCallbacks(void (MigrationController::*finished)(const MigrationOutcome &)) {
     m_cancel.store(false);
     m_migrating = true;
     MigrationWorker::Callbacks callbacks;
@@ -45,13 +46,19 @@ void MigrationController::migrate(const QString &source, const QString &destinat
         if (m_migrating)
             Q_EMIT progressed(phase, table, done, total);
     };
+    callbacks.finished = [this, finished](const MigrationOutcome &outcome) {
+        m_migrating = false;
+        Q_EMIT(this->*finished)(outcome);
+    };
+    return callbacks;
+}
+
+void MigrationController::migrate(const QString &source, const QString &destination,
+                                  const MigrationOptions &options) {
+    MigrationWorker::Callbacks callbacks = runCallbacks(&MigrationController::migrationFinished);
     callbacks.waitingToPublish = [this] {
         if (m_migrating)
             Q_EMIT waitingToPublish();
-    };
-    callbacks.finished = [this](const MigrationOutcome &outcome) {
-        m_migrating = false;
-        Q_EMIT migrationFinished(outcome);
     };
     QMetaObject::invokeMethod(m_worker,
                               [worker = m_worker, source, destination, options, callbacks] {
@@ -61,19 +68,8 @@ void MigrationController::migrate(const QString &source, const QString &destinat
 
 void MigrationController::verify(const QString &source, const QString &store,
                                  const VerifyOptions &options) {
-    m_cancel.store(false);
-    m_migrating = true;
-    MigrationWorker::Callbacks callbacks;
-    callbacks.receiver = this;
-    callbacks.progressed = [this](MigrationPhase phase, SourceTable table, qint64 done,
-                                  qint64 total) {
-        if (m_migrating)
-            Q_EMIT progressed(phase, table, done, total);
-    };
-    callbacks.finished = [this](const MigrationOutcome &outcome) {
-        m_migrating = false;
-        Q_EMIT verificationFinished(outcome);
-    };
+    const MigrationWorker::Callbacks callbacks =
+        runCallbacks(&MigrationController::verificationFinished);
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, source, store, options, callbacks] {
         worker->verify(source, store, options, callbacks);
     });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "migrate/migration.h"
+#include "migration_worker.h"
 #include "publish_gate.h"
 
 #include <QObject>
@@ -9,8 +10,6 @@
 #include <atomic>
 
 namespace magellan {
-
-class MigrationWorker;
 
 // Owns the worker thread: starts inspections and migrations on it, cancels them, and reports
 // their results as signals on the GUI thread. Its destructor cancels, quits and waits.
@@ -46,6 +45,9 @@ Q_SIGNALS:
     void verificationFinished(const magellan::MigrationOutcome &outcome);
 
 private:
+    MigrationWorker::Callbacks
+    runCallbacks(void (MigrationController::*finished)(const MigrationOutcome &));
+
     QThread m_thread;
     MigrationWorker *m_worker = nullptr; // lives on m_thread, deleted when it finishes
     std::atomic<bool> m_cancel{false};

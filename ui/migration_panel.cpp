@@ -27,7 +27,6 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -541,12 +540,8 @@ QString MigrationPanel::exportReportTo(const QString &path, bool csv) {
     if (const Status safe = checkReportPath(path, m_databasePath, m_outcome->report.destination);
         !safe.isOk())
         return safe.message();
-    QSaveFile file(path);
-    const QByteArray bytes =
-        csv ? m_outcome->report.toCsv().toUtf8()
-            : QByteArray::fromStdString(m_outcome->report.toJson().dump(2) + "\n");
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return tr("%1: %2").arg(path, file.errorString());
+    if (const Status saved = saveReport(m_outcome->report, path, csv); !saved.isOk())
+        return saved.message();
     Q_EMIT reportExported(path);
     return {};
 }

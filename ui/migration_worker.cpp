@@ -63,16 +63,16 @@ void MigrationWorker::inspect(const QString &path, const Callbacks &callbacks) {
 void MigrationWorker::migrate(const QString &source, const QString &destination,
                               const MigrationOptions &options, const Callbacks &callbacks) {
     ThrottledProgress progress(m_cancelFlag, m_gate, callbacks);
-    MigrationOutcome outcome = migrateDatabase(source, destination, options, &progress);
-    QMetaObject::invokeMethod(
-        callbacks.receiver,
-        [callback = callbacks.finished, outcome = std::move(outcome)] { callback(outcome); });
+    report(migrateDatabase(source, destination, options, &progress), callbacks);
 }
 
 void MigrationWorker::verify(const QString &source, const QString &store,
                              const VerifyOptions &options, const Callbacks &callbacks) {
     ThrottledProgress progress(m_cancelFlag, m_gate, callbacks);
-    MigrationOutcome outcome = verifyStore(source, store, options, &progress);
+    report(verifyStore(source, store, options, &progress), callbacks);
+}
+
+void MigrationWorker::report(MigrationOutcome outcome, const Callbacks &callbacks) {
     QMetaObject::invokeMethod(
         callbacks.receiver,
         [callback = callbacks.finished, outcome = std::move(outcome)] { callback(outcome); });

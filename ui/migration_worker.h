@@ -42,6 +42,9 @@ public:
                 const Callbacks &callbacks);
 
 private:
+    // Hands `outcome` to the callbacks' receiver.
+    static void report(MigrationOutcome outcome, const Callbacks &callbacks);
+
     const std::atomic<bool> &m_cancelFlag;
     PublishGate &m_gate;
 };

@@ -18,7 +18,6 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -174,12 +173,8 @@ QString VerificationDialog::exportReportTo(const QString &path, bool csv) {
         return tr("There is no report to export yet.");
     if (const Status safe = checkReportPath(path, m_sourcePath, m_storePath); !safe.isOk())
         return safe.message();
-    QSaveFile file(path);
-    const QByteArray bytes =
-        csv ? m_outcome->report.toCsv().toUtf8()
-            : QByteArray::fromStdString(m_outcome->report.toJson().dump(2) + "\n");
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return tr("%1: %2").arg(path, file.errorString());
+    if (const Status saved = saveReport(m_outcome->report, path, csv); !saved.isOk())
+        return saved.message();
     m_saved->showSaved(path);
     return {};
 }

@@ -120,12 +120,13 @@ Status findDifferences(SourceDatabase &source, const KvStore &store, MigrationRe
     return Status::ok();
 }
 
-// Rows that name no graph entity, for the report: read after the scan, from the same snapshot.
-void findOrphans(SourceDatabase &source, MigrationReport &report, size_t limit) {
+// Rows that name no graph entity, for the report: after the scan, from the same snapshot.
+void findOrphans(SourceDatabase &source, MigrationReport &report, size_t limit,
+                 const ReferenceCollector &references) {
     std::vector<SourceTable> tables;
     for (const TableReport &table : report.tables)
         tables.push_back(table.table);
-    report.orphans = findOrphanRows(source, report.source, tables, report.layout, limit);
+    report.orphans = findOrphanRows(source, report.source, tables, limit, references);
 }
 
 Status verificationStatus(const MigrationReport &report, const QString &storePath) {
@@ -248,11 +249,12 @@ MigrationOutcome migrateDatabase(const QString &sourcePath, const QString &desti
         BulkLoadSink load(*store.value(),
                           QDir(staged->stagingPath()).filePath(QStringLiteral("bulk-load")));
         ScanningStopPoint scanObserver(observer);
+        ReferenceCollector references(load, report.layout);
         if (Status status =
-                scanTables(*source.value(), report, load, options.quickCheck, &scanObserver);
+                scanTables(*source.value(), report, references, options.quickCheck, &scanObserver);
             !status.isOk())
             return fail(status);
-        findOrphans(*source.value(), report, options.differences.listed);
+        findOrphans(*source.value(), report, options.differences.listed, references);
         stopHereWhenTestAsks("writing");
         if (Status status = load.finish(); !status.isOk())
             return fail(status);
@@ -329,10 +331,12 @@ MigrationOutcome verifyStore(const QString &sourcePath, const QString &storePath
     if (!source.isOk())
         return finish(source.status());
     DiscardingSink discard;
-    if (Status status = scanTables(*source.value(), report, discard, options.quickCheck, observer);
+    ReferenceCollector references(discard, layout);
+    if (Status status =
+            scanTables(*source.value(), report, references, options.quickCheck, observer);
         !status.isOk())
         return finish(status);
-    findOrphans(*source.value(), report, options.differences.listed);
+    findOrphans(*source.value(), report, options.differences.listed, references);
     if (Status status = compareWithStore(*store.value(), report, observer); !status.isOk())
         return finish(status);
     if (!report.passed())

@@ -1,5 +1,7 @@
 #include "migrate/migration_report.h"
 
+#include <QSaveFile>
+
 #include <map>
 
 namespace magellan {
@@ -57,6 +59,16 @@ private:
 };
 
 } // namespace
+
+Status saveReport(const MigrationReport &report, const QString &path, bool csv) {
+    QSaveFile file(path);
+    const QByteArray bytes =
+        csv ? report.toCsv().toUtf8() : QByteArray::fromStdString(report.toJson().dump(2) + "\n");
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return Status::ioError(
+            QStringLiteral("%1: cannot write the report: %2").arg(path, file.errorString()));
+    return Status::ok();
+}
 
 nlohmann::ordered_json sourceInfoJson(const SourceInfo &info) {
     using json = nlohmann::ordered_json;

@@ -80,6 +80,11 @@ struct MigrationReport {
     std::string migrationRecord() const;
 };
 
+// Writes `report` to `path` whole or not at all (a temporary file renamed into place): CSV with
+// `csv`, else indented JSON. The error names the path. Checks nothing about where the path is
+// (checkReportPath does).
+Status saveReport(const MigrationReport &report, const QString &path, bool csv);
+
 // What inspect found, as JSON (inspect --json).
 nlohmann::ordered_json sourceInfoJson(const SourceInfo &info);
 

@@ -2,10 +2,12 @@
 
 #include "format/key_codec.h"
 #include "source/source_database.h"
+#include "store/kv_sink.h"
 
 #include <QString>
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace magellan {
@@ -22,7 +24,7 @@ struct TableOrphans {
     SourceTable table = SourceTable::AstNodes;
     QString rule; // what the rows name that is not there ("file_id names no File entity")
     qint64 total = 0;
-    std::vector<OrphanRow> listed; // the first ones, by what they name (an index's order)
+    std::vector<OrphanRow> listed; // the first ones found, in rowid order
 };
 
 struct OrphanReport {
@@ -32,11 +34,36 @@ struct OrphanReport {
     qint64 total() const;
 };
 
+// What a scan's keys refer to, noted as the entries pass on to `next`: the group ids of ast and
+// cfg keys, the paths of chunk keys. Costs a look at each key, never at a row. put() is called on
+// the scan's encoder thread; read the references after the scan.
+class ReferenceCollector final : public KvSink {
+public:
+    ReferenceCollector(KvSink &next, KeyLayout layout) : m_next(next), m_layout(layout) {}
+    Status put(std::string_view key, std::string_view value) override;
+
+    const std::unordered_set<std::int64_t> &fileIds() const { return m_fileIds; }
+    const std::unordered_set<std::int64_t> &functionIds() const { return m_functionIds; }
+    const std::unordered_set<std::string> &chunkPaths() const { return m_chunkPaths; }
+    KeyLayout layout() const { return m_layout; }
+
+private:
+    KvSink &m_next;
+    KeyLayout m_layout;
+    std::unordered_set<std::int64_t> m_fileIds;
+    std::unordered_set<std::int64_t> m_functionIds;
+    std::unordered_set<std::string> m_chunkPaths;
+    std::string m_lastPath; // chunk keys of one file come one after another
+};
+
 // Counts, and lists the first `limit` of, the rows of `tables` that name no entity: AST rows whose
 // file_id names no File entity, CFG rows whose function_id names no entity, chunks whose path is
-// no File entity's. Reads the source (its current snapshot); writes nothing. A graph_entities that
-// is missing or cannot be read leaves the report unchecked, with a note.
+// no File entity's. What the rows name comes from `references` (the keys the scan wrote); only
+// the rows of the orphan ids and paths are read again. Reads the source (its current snapshot);
+// writes nothing. A graph_entities that is missing or cannot be read leaves the report
+// unchecked, with a note.
 OrphanReport findOrphanRows(SourceDatabase &source, const SourceInfo &info,
-                            const std::vector<SourceTable> &tables, KeyLayout layout, size_t limit);
+                            const std::vector<SourceTable> &tables, size_t limit,
+                            const ReferenceCollector &references);
 
 } // namespace magellan

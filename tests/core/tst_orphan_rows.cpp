@@ -74,16 +74,19 @@ private Q_SLOTS:
     void limitListsTheFirst() {
         const QString source = m_dir.filePath(QStringLiteral("limit.db"));
         QCOMPARE(test::createDatabase(source, QString::fromUtf8(sourceSql)), QString());
-        Result<std::unique_ptr<SourceDatabase>> opened = SourceDatabase::open(source, 5000);
-        QVERIFY(opened.isOk());
-        Result<SourceInfo> info = opened.value()->inspect(false);
-        QVERIFY(info.isOk());
-        const OrphanReport orphans = findOrphanRows(
-            *opened.value(), info.value(), {SourceTable::AstNodes}, KeyLayout::Magellan, 1);
-        QCOMPARE(orphans.tables.size(), 1u);
-        QCOMPARE(orphans.tables[0].total, 2);
-        QCOMPARE(orphans.tables[0].listed.size(), 1u);
-        QCOMPARE(orphans.tables[0].listed[0].key, std::string("ast:file:3"));
+        MigrationOptions options;
+        options.layout = KeyLayout::Magellan;
+        options.differences.listed = 1;
+        const MigrationOutcome outcome =
+            migrateDatabase(source, m_dir.filePath(QStringLiteral("limit.kv")), options, nullptr);
+        QVERIFY(outcome.status.isOk());
+        const TableOrphans &ast = outcome.report.orphans.tables[1];
+        QCOMPARE(ast.total, 2);
+        QCOMPARE(ast.listed.size(), 1u);
+        QCOMPARE(ast.listed[0].key, std::string("ast:file:3"));
+        const MigrationOutcome verified = verifyStore(
+            source, m_dir.filePath(QStringLiteral("limit.kv")), VerifyOptions{}, nullptr);
+        QCOMPARE(verified.report.orphans.total(), 5); // verify finds them too
     }
 
     void noGraphEntitiesSaysSo() {
