@@ -360,10 +360,6 @@ checksums: %3</source>
 <context>
     <name>magellan::KeyTreeModel</name>
     <message>
-        <source>⋯ earlier entries (double-click to list from the start)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>counting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -373,6 +369,10 @@ checksums: %3</source>
     </message>
     <message>
         <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⋯ earlier entries (scroll up or double-click to list them)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
