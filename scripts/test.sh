@@ -8,6 +8,8 @@
 #   package files), and leaves out the tests labelled "slow" (whole runs of the binary killed,
 #   raced or fed live, about 75 s there) and "packaging" (files and the .deb, not code); both run
 #   in the normal pass, and every other test runs in both (tests/CMakeLists.txt says why);
+# - the tests' own sources are built at -Og in both builds (the libraries they test are not);
+# - the command line's interrupt test no longer generates a 600k-row source;
 # - the fuzzers run side by side, one per core, each for its full 20 s.
 # Each step prints its start time since the beginning ("test.sh: [123s] ...").
 set -euo pipefail
