@@ -26,12 +26,15 @@
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QTreeView>
 #include <QTreeWidget>
+
+#include <algorithm>
 
 namespace magellan {
 namespace {
@@ -112,8 +115,11 @@ void BrowserWindow::buildUi() {
             [this](const QModelIndex &current) { showKey(current); });
     connect(m_keys, &QTreeView::activated, this, [this](const QModelIndex &index) {
         if (index.data(KeyTreeModel::IsEarlierMarkerRole).toBool())
-            m_model->showFromStart(index);
+            listEarlierEntries(index);
     });
+    // Scrolling up to an "earlier entries" row lists what it stands for, as scrolling down does.
+    connect(m_keys->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            [this] { listEarlierEntriesInView(); });
 
     m_search = new QLineEdit(this);
     m_search->setPlaceholderText(tr("Jump to a key or prefix, e.g. chunk:src/main.rs  (Ctrl+F)"));
@@ -240,10 +246,14 @@ bool BrowserWindow::jumpTo(const QString &keyOrPrefix) {
         statusBar()->showMessage(tr("No key at or after “%1”.").arg(keyOrPrefix), 5000);
         return false;
     }
-    QModelIndex index = m_model->locate(*found.value());
+    // Enough siblings before the key to fill the half of the view above it.
+    const int rowHeight =
+        m_keys->sizeHintForRow(0) > 0 ? m_keys->sizeHintForRow(0) : m_keys->fontMetrics().height();
+    const int rowsBefore = m_keys->viewport()->height() / std::max(rowHeight, 1) / 2 + 1;
+    QModelIndex index = m_model->locate(*found.value(), rowsBefore);
     if (!index.isValid()) { // outside the namespace shown: show all keys
         setNamespace({});
-        index = m_model->locate(*found.value());
+        index = m_model->locate(*found.value(), rowsBefore);
     }
     if (!index.isValid())
         return false;
@@ -284,6 +294,38 @@ bool BrowserWindow::find(const QString &keyOrPrefix) {
         return false;
     m_keys->setFocus(Qt::ShortcutFocusReason);
     return true;
+}
+
+void BrowserWindow::listEarlierEntries(const QModelIndex &marker) {
+    // The rows after the marker stay where they are on screen; the ones listed appear above.
+    const QPersistentModelIndex anchor = marker.siblingAtRow(marker.row() + 1);
+    const int rowHeight = std::max(m_keys->visualRect(marker).height(), 1);
+    const int rowsAboveAnchor = anchor.isValid() ? m_keys->visualRect(anchor).top() / rowHeight : 0;
+    if (m_model->fetchEarlier(marker) == 0 || !anchor.isValid())
+        return;
+    QModelIndex top = anchor;
+    for (int row = 0; row < rowsAboveAnchor; ++row) {
+        const QModelIndex above = m_keys->indexAbove(top);
+        if (!above.isValid())
+            break;
+        top = above;
+    }
+    m_keys->scrollTo(top, QAbstractItemView::PositionAtTop);
+}
+
+void BrowserWindow::listEarlierEntriesInView() {
+    if (m_listingEarlier)
+        return;
+    m_listingEarlier = true;
+    const int bottom = m_keys->viewport()->height();
+    for (QModelIndex row = m_keys->indexAt(QPoint(0, 0));
+         row.isValid() && m_keys->visualRect(row).top() < bottom; row = m_keys->indexBelow(row)) {
+        if (row.data(KeyTreeModel::IsEarlierMarkerRole).toBool()) {
+            listEarlierEntries(row);
+            break;
+        }
+    }
+    m_listingEarlier = false;
 }
 
 QString BrowserWindow::selectedKey() const {

@@ -74,6 +74,10 @@ private:
     BrowserWindow(QString storePath, std::shared_ptr<const KvStore> store, QWidget *parent);
     void buildUi();
     void showKey(const QModelIndex &index);
+    // Lists the children an "earlier entries" row stands for (a page of them) in its place.
+    void listEarlierEntries(const QModelIndex &marker);
+    // Does so for the first such row in view, once the view has scrolled up to it.
+    void listEarlierEntriesInView();
     void copyKey();
     void copyValue();
     void exportValue();
@@ -95,6 +99,7 @@ private:
     ValueInspector *m_inspector = nullptr;
     ElidedLabel *m_sourceLabel = nullptr;
     SavedFileNotice *m_savedNotice = nullptr;
+    bool m_listingEarlier = false; // the scroll that listing earlier entries makes is not a user's
 };
 
 } // namespace magellan

@@ -9,6 +9,9 @@
 #include <QStyle>
 #include <QThreadPool>
 
+#include <algorithm>
+#include <iterator>
+
 namespace magellan {
 
 KeyTreeModel::KeyTreeModel(std::shared_ptr<const KvStore> store, QObject *parent)
@@ -127,7 +130,7 @@ void KeyTreeModel::appendPage(Node *node, std::string_view seekFrom) {
                 startCount(child->entry.prefix);
 }
 
-void KeyTreeModel::relist(Node *node, const std::optional<std::string> &from) {
+void KeyTreeModel::relistAround(Node *node, const std::string &from, int rowsBefore) {
     const struct Changing {
         int &depth;
         ~Changing() { --depth; }
@@ -139,54 +142,117 @@ void KeyTreeModel::relist(Node *node, const std::optional<std::string> &from) {
         endRemoveRows();
     }
     node->nextSeek.reset();
-    if (from) { // a window that starts at `from`: a first row leads back to the start
-        beginInsertRows(parentIndex, 0, 0);
-        auto marker = std::make_unique<Node>();
-        marker->entry = {
-            tr("⋯ earlier entries (double-click to list from the start)").toStdString(),
-            node->entry.prefix, false};
-        marker->earlierMarker = true;
-        marker->parent = node;
-        node->children.push_back(std::move(marker));
+    Result<KeyTreePage> before = keytree::listChildrenBefore(
+        *m_store, node->entry.prefix, from, static_cast<size_t>(std::max(rowsBefore, 0)));
+    if (!before.isOk()) {
+        Q_EMIT storeError(before.status().message());
+        before = KeyTreePage{{}, std::nullopt, true}; // the row above can try again
+    }
+    std::vector<KeyTreeEntry> &entries = before->entries;
+    const int rows = static_cast<int>(entries.size()) + (before->moreBefore ? 1 : 0);
+    if (rows > 0) {
+        beginInsertRows(parentIndex, 0, rows - 1);
+        if (before->moreBefore) {
+            auto marker = std::make_unique<Node>();
+            marker->entry = {
+                tr("⋯ earlier entries (scroll up or double-click to list them)").toStdString(),
+                entries.empty() ? from : entries.front().prefix, false};
+            marker->earlierMarker = true;
+            marker->parent = node;
+            node->children.push_back(std::move(marker));
+        }
+        for (KeyTreeEntry &entry : entries) {
+            auto child = std::make_unique<Node>();
+            child->entry = std::move(entry);
+            child->parent = node;
+            node->children.push_back(std::move(child));
+        }
         endInsertRows();
     }
-    appendPage(node, from ? std::string_view(*from) : std::string_view(node->entry.prefix));
+    appendPage(node, from);
 }
 
-void KeyTreeModel::showFromStart(const QModelIndex &marker) {
-    Node *node = nodeAt(marker);
-    if (marker.isValid() && node->earlierMarker)
-        relist(node->parent, std::nullopt);
+int KeyTreeModel::prependPage(Node *node, int limit) {
+    if (node->children.empty() || !node->children.front()->earlierMarker)
+        return 0;
+    const struct Changing {
+        int &depth;
+        ~Changing() { --depth; }
+    } changing{++m_changing};
+    Node *marker = node->children.front().get();
+    Result<KeyTreePage> page =
+        keytree::listChildrenBefore(*m_store, node->entry.prefix, marker->entry.prefix,
+                                    static_cast<size_t>(std::max(limit, 1)));
+    if (!page.isOk()) {
+        Q_EMIT storeError(page.status().message());
+        return 0;
+    }
+    const QModelIndex parentIndex = indexOf(node);
+    const int rows = static_cast<int>(page->entries.size());
+    if (rows > 0) {
+        beginInsertRows(parentIndex, 1, rows);
+        std::vector<std::unique_ptr<Node>> earlier;
+        for (KeyTreeEntry &entry : page->entries) {
+            auto child = std::make_unique<Node>();
+            child->entry = std::move(entry);
+            child->parent = node;
+            earlier.push_back(std::move(child));
+        }
+        node->children.insert(node->children.begin() + 1, std::make_move_iterator(earlier.begin()),
+                              std::make_move_iterator(earlier.end()));
+        marker->entry.prefix = node->children[1]->entry.prefix;
+        endInsertRows();
+    }
+    if (!page->moreBefore) {
+        beginRemoveRows(parentIndex, 0, 0);
+        node->children.erase(node->children.begin());
+        endRemoveRows();
+    }
+    if (node == m_root.get()) // top-level groups are counted right away
+        for (const auto &child : node->children)
+            if (child->entry.isGroup)
+                startCount(child->entry.prefix);
+    return rows;
 }
 
-KeyTreeModel::Node *KeyTreeModel::childWithPrefix(Node *node, const std::string &prefix) {
+int KeyTreeModel::fetchEarlier(const QModelIndex &marker) {
+    const Node *node = nodeAt(marker);
+    if (!marker.isValid() || !node->earlierMarker || m_changing > 0)
+        return 0;
+    return prependPage(node->parent, m_pageSize);
+}
+
+KeyTreeModel::Node *KeyTreeModel::childWithPrefix(Node *node, const std::string &prefix,
+                                                  int rowsBefore) {
     const auto find = [&]() -> Node * {
         for (const auto &child : node->children)
             if (!child->earlierMarker && child->entry.prefix == prefix)
                 return child.get();
         return nullptr;
     };
-    if (node->listed)
-        if (Node *child = find())
+    if (node->listed) {
+        if (Node *child = find()) {
+            const int row = indexOf(child).row();
+            const int listedBefore = node->children.front()->earlierMarker ? row - 1 : row;
+            if (listedBefore < rowsBefore) // among the first listed: list a few before it
+                prependPage(node, rowsBefore - listedBefore);
             return child;
-    // Not among the children listed: list from the target on, with a way back when it is not the
-    // first child (one seek tells), rather than paging through everything before it.
-    const Result<KeyTreePage> first =
-        keytree::listChildren(*m_store, node->entry.prefix, node->entry.prefix, 1);
-    const bool isFirst =
-        first.isOk() && !first->entries.empty() && first->entries.front().prefix == prefix;
-    relist(node, isFirst ? std::nullopt : std::optional<std::string>(prefix));
+        }
+    }
+    // Not among the children listed: list around the target rather than paging through
+    // everything before it.
+    relistAround(node, prefix, rowsBefore);
     return find();
 }
 
-QModelIndex KeyTreeModel::locate(const std::string &key) {
+QModelIndex KeyTreeModel::locate(const std::string &key, int rowsBefore) {
     if (!keytree::belongsTo(m_root->entry.prefix, key) || key == m_root->entry.prefix)
         return {};
     Node *node = m_root.get();
     std::string prefix = node->entry.prefix;
     while (true) {
         const KeyTreeEntry child = keytree::childOf(prefix, key);
-        Node *found = childWithPrefix(node, child.prefix);
+        Node *found = childWithPrefix(node, child.prefix, rowsBefore);
         if (!found)
             return indexOf(node);
         if (!child.isGroup)

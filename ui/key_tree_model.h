@@ -13,7 +13,9 @@ namespace magellan {
 
 // The keys of a store as a lazy tree: a group's children are listed one page at a time as the
 // view scrolls (fetchMore seeks past the last one, never scanning), key counts of groups are
-// computed in the background, and a jump to a key lists its groups from that key on.
+// computed in the background, and a jump to a key lists its groups around that key: a few
+// children before it, then on from it, with an "earlier entries" row above that lists the ones
+// before those a page at a time (fetchEarlier seeks back from the first one listed).
 class KeyTreeModel : public QAbstractItemModel {
     Q_OBJECT
 public:
@@ -30,11 +32,13 @@ public:
     void setLabelSource(const QString &path, KeyLayout layout);
     // Shows only the keys under `prefix` ("" for all), e.g. one namespace.
     void setRootPrefix(const std::string &prefix);
-    // Lists what is needed to show `key` and returns its index (invalid when it is not under the
-    // root prefix or no longer in the store).
-    QModelIndex locate(const std::string &key);
-    // For the "earlier entries" row: lists its group again from the first child.
-    void showFromStart(const QModelIndex &marker);
+    // Lists what is needed to show `key`, with up to `rowsBefore` siblings before it and before
+    // each of its groups, and returns its index (invalid when it is not under the root prefix or
+    // no longer in the store).
+    QModelIndex locate(const std::string &key, int rowsBefore = 0);
+    // For the "earlier entries" row: lists the page of children before the first one listed; the
+    // row stays (at row 0) while there are more. Returns how many rows it inserted.
+    int fetchEarlier(const QModelIndex &marker);
     // The key (leaves) or prefix (groups) at `index`.
     std::string prefixAt(const QModelIndex &index) const;
 
@@ -58,14 +62,17 @@ private:
         std::vector<std::unique_ptr<Node>> children;
         bool listed = false;                 // the first page was asked for
         std::optional<std::string> nextSeek; // where the next page starts
-        bool earlierMarker = false;          // the "earlier entries" row of a jumped-to window
+        // The "earlier entries" row of a jumped-to window; its entry.prefix is where the children
+        // it stands for end (they sort before it).
+        bool earlierMarker = false;
     };
 
     Node *nodeAt(const QModelIndex &index) const;
     QModelIndex indexOf(Node *node) const;
     void appendPage(Node *node, std::string_view seekFrom);
-    void relist(Node *node, const std::optional<std::string> &from);
-    Node *childWithPrefix(Node *node, const std::string &prefix);
+    void relistAround(Node *node, const std::string &from, int rowsBefore);
+    int prependPage(Node *node, int limit);
+    Node *childWithPrefix(Node *node, const std::string &prefix, int rowsBefore);
     void startCount(const std::string &prefix);
     void countArrived(const std::string &prefix, qint64 count);
     Node *findGroup(const std::string &prefix) const;

@@ -2,6 +2,8 @@
 
 #include "format/key_codec.h"
 
+#include <algorithm>
+
 namespace magellan::keytree {
 namespace {
 
@@ -23,6 +25,13 @@ std::string pastGroup(const KeyTreeEntry &entry) {
     }
     past.back() = static_cast<char>(past.back() + 1); // ':' + 1 == ';'
     return past;
+}
+
+// Puts `cursor` on the last key before `bound`, or makes it invalid when there is none.
+void seekBefore(KvStore::Cursor &cursor, std::string_view bound) {
+    cursor.seekForPrev(bound);
+    if (cursor.isValid() && cursor.key() == bound)
+        cursor.prev();
 }
 
 } // namespace
@@ -73,6 +82,29 @@ Result<KeyTreePage> listChildren(const KvStore &store, std::string_view prefix,
     }
     if (Status status = cursor->status(); !status.isOk())
         return status;
+    return page;
+}
+
+Result<KeyTreePage> listChildrenBefore(const KvStore &store, std::string_view prefix,
+                                       std::string_view before, size_t limit) {
+    KeyTreePage page;
+    const auto cursor = store.cursor();
+    seekBefore(*cursor, before);
+    while (cursor->isValid() && belongsTo(prefix, cursor->key())) {
+        if (page.entries.size() == limit) {
+            page.moreBefore = true;
+            break;
+        }
+        KeyTreeEntry entry = childOf(prefix, cursor->key());
+        if (entry.isGroup) // every key of a group is >= its prefix
+            seekBefore(*cursor, entry.prefix);
+        else
+            cursor->prev();
+        page.entries.push_back(std::move(entry));
+    }
+    if (Status status = cursor->status(); !status.isOk())
+        return status;
+    std::reverse(page.entries.begin(), page.entries.end());
     return page;
 }
 

@@ -17,10 +17,11 @@ struct KeyTreeEntry {
     bool isGroup = false;
 };
 
-// One page of children and where the next page starts.
+// One page of children and where the pages after and before it are.
 struct KeyTreePage {
     std::vector<KeyTreeEntry> entries;
-    std::optional<std::string> nextSeek; // unset: no more children
+    std::optional<std::string> nextSeek; // listChildren: where the next page starts; unset: no more
+    bool moreBefore = false;             // listChildrenBefore: children come before entries.front()
 };
 
 // The keys of a store as a tree split at ':' (chunk keys grouped by their parsed file path).
@@ -38,6 +39,13 @@ KeyTreeEntry childOf(std::string_view prefix, std::string_view key);
 // costs its children, not the keys under them.
 Result<KeyTreePage> listChildren(const KvStore &store, std::string_view prefix,
                                  std::string_view seekFrom, size_t limit);
+
+// Up to `limit` children of `prefix` that come just before `before`, in key order: the page that
+// ends where a page starting at `before` begins. Walks back one seek per group, so a page costs
+// its children, not the keys under them. REQUIRES: no child has keys on both sides of `before`
+// (a child's prefix, as a marker row keeps it, is such a bound).
+Result<KeyTreePage> listChildrenBefore(const KvStore &store, std::string_view prefix,
+                                       std::string_view before, size_t limit);
 
 // The number of keys under `prefix`; reads them all (run it in the background). Stops early,
 // returning nullopt, when `cancel` becomes true.

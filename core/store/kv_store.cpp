@@ -304,8 +304,14 @@ void KvStore::Cursor::seekToFirst() {
 void KvStore::Cursor::seek(std::string_view key) {
     m_iterator->Seek(slice(key));
 }
+void KvStore::Cursor::seekForPrev(std::string_view key) {
+    m_iterator->SeekForPrev(slice(key));
+}
 void KvStore::Cursor::next() {
     m_iterator->Next();
+}
+void KvStore::Cursor::prev() {
+    m_iterator->Prev();
 }
 bool KvStore::Cursor::isValid() const {
     return m_iterator->Valid();

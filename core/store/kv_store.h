@@ -48,15 +48,20 @@ public:
     // The value under `key`, nullopt when there is none.
     Result<std::optional<std::string>> get(std::string_view key) const;
 
-    // Walks keys in order. Lives no longer than the store.
+    // Walks keys in order, either way. Lives no longer than the store.
     class Cursor {
     public:
         // `storePath` names the store in the errors of status().
         Cursor(QString storePath, std::unique_ptr<rocksdb::Iterator> iterator);
         ~Cursor();
         void seekToFirst();
+        // To the first key >= `key`; invalid when there is none.
         void seek(std::string_view key);
-        void next();
+        // To the last key <= `key`; invalid when there is none.
+        void seekForPrev(std::string_view key);
+        void next(); // REQUIRES: isValid()
+        // To the key before this one; invalid when this was the first. REQUIRES: isValid()
+        void prev();
         bool isValid() const;
         std::string_view key() const;   // REQUIRES: isValid()
         std::string_view value() const; // REQUIRES: isValid()

@@ -127,6 +127,80 @@ private Q_SLOTS:
         QVERIFY(pages >= static_cast<int>(expected.size()) / pageSize);
     }
 
+    // Backward pages, from past the last child to the first, give what forward pages give.
+    void pagesBackwardReturnEveryChildOnceInOrder_data() {
+        QTest::addColumn<int>("pageSize");
+        QTest::addColumn<QString>("prefix");
+        QTest::addColumn<QString>("pastLast");
+        for (int size : {1, 7, 200, 5000}) {
+            QTest::addRow("ast, page %d", size) << size << "ast:"
+                                                << "ast;";
+            QTest::addRow("chunk files, page %d", size) << size << "chunk:"
+                                                        << "chunk;";
+            QTest::addRow("root, page %d", size) << size << ""
+                                                 << "\x7f";
+        }
+        QTest::addRow("one chunk file") << 1 << "chunk:a:"
+                                        << "chunk:a::";
+    }
+    void pagesBackwardReturnEveryChildOnceInOrder() {
+        QFETCH(int, pageSize);
+        QFETCH(QString, prefix);
+        QFETCH(QString, pastLast);
+        const std::string group = prefix.toStdString();
+        const auto forward = keytree::listChildren(*m_store, group, group, 100000);
+        QVERIFY(forward.isOk());
+        std::vector<std::string> seen;
+        std::string before = pastLast.toStdString();
+        while (true) {
+            const auto page =
+                keytree::listChildrenBefore(*m_store, group, before, static_cast<size_t>(pageSize));
+            QVERIFY(page.isOk());
+            QVERIFY(page->entries.size() <= static_cast<size_t>(pageSize));
+            QVERIFY(!page->nextSeek);
+            seen.insert(seen.begin(), page->entries.size(), {});
+            for (size_t i = 0; i < page->entries.size(); ++i)
+                seen[i] = page->entries[i].prefix;
+            if (!page->moreBefore)
+                break;
+            QVERIFY(!page->entries.empty());
+            before = page->entries.front().prefix;
+        }
+        std::vector<std::string> expected;
+        for (const auto &entry : forward->entries)
+            expected.push_back(entry.prefix);
+        QCOMPARE(seen, expected);
+    }
+
+    void aBackwardPageEndsJustBeforeItsBound() {
+        // Before a key: the keys just before it, in byte order ("ast:0" < "ast:1" < "ast:10" <
+        // ...).
+        const auto ast = keytree::listChildrenBefore(*m_store, "ast:", "ast:101", 3);
+        QVERIFY(ast.isOk());
+        QCOMPARE(labels(ast->entries), (std::vector<std::string>{"1", "10", "100"}));
+        QVERIFY(ast->moreBefore);
+        // Before a group's prefix: whole groups, each one child, and not the group itself.
+        const auto roots = keytree::listChildrenBefore(*m_store, "", "chunk:", 10);
+        QCOMPARE(labels(roots->entries), (std::vector<std::string>{"ast:/", "cfg:/"}));
+        QVERIFY(!roots->moreBefore);
+        // A chunk file holds only its own keys: before "a:b" comes the whole of "a", then "a-b".
+        const auto files = keytree::listChildrenBefore(*m_store, "chunk:", "chunk:a::b:", 2);
+        QCOMPARE(labels(files->entries), (std::vector<std::string>{"a-b/", "a/"}));
+        QVERIFY(files->moreBefore);
+        const auto a = keytree::listChildrenBefore(*m_store, "chunk:a:", "chunk:a:1:2", 10);
+        QCOMPARE(labels(a->entries), (std::vector<std::string>{"-5:3", "10:20"}));
+        QVERIFY(!a->moreBefore);
+        // Nothing before the first child.
+        const auto first = keytree::listChildrenBefore(*m_store, "ast:", "ast:0", 10);
+        QVERIFY(first->entries.empty());
+        QVERIFY(!first->moreBefore);
+        const auto none = keytree::listChildrenBefore(*m_store, "ast:", "ast:0", 0);
+        QVERIFY(!none->moreBefore);
+        const auto limitZero = keytree::listChildrenBefore(*m_store, "ast:", "ast:5", 0);
+        QVERIFY(limitZero->entries.empty());
+        QVERIFY(limitZero->moreBefore);
+    }
+
     void seekLandsOnTheKeyOrTheNextOne() {
         QCOMPARE(keytree::seekKey(*m_store, "ast:5").value(), std::optional<std::string>("ast:5"));
         QCOMPARE(keytree::seekKey(*m_store, "chunk:a-").value(),

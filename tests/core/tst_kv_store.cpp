@@ -93,6 +93,40 @@ private Q_SLOTS:
         QCOMPARE(keys, 201);
     }
 
+    // A cursor walks back as it walks forward: seekForPrev lands on the key or the one before it,
+    // prev() steps to the key before and past the first one; an upper bound holds either way.
+    void cursorsWalkBackward() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("store"));
+        QCOMPARE(test::writeStore(path, {{"b", "1"}, {"d", "2"}, {"f", "3"}, {"h", "4"}}),
+                 QString());
+        auto store = KvStore::open(path, KvStore::Mode::ReadOnly);
+        QVERIFY(store.isOk());
+        const auto cursor = store.value()->cursor();
+        cursor->seekForPrev("d");
+        QVERIFY(cursor->isValid());
+        QCOMPARE(cursor->key(), "d");
+        QCOMPARE(cursor->value(), "2");
+        cursor->seekForPrev("e");
+        QCOMPARE(cursor->key(), "d");
+        cursor->seekForPrev("a");
+        QVERIFY(!cursor->isValid());
+        std::string walked;
+        for (cursor->seekForPrev("z"); cursor->isValid(); cursor->prev())
+            walked += cursor->key();
+        QCOMPARE(walked, "hfdb");
+        QVERIFY(cursor->status().isOk());
+        cursor->seek("f"); // and forward again from where a seek puts it
+        cursor->prev();
+        QCOMPARE(cursor->key(), "d");
+        cursor->next();
+        QCOMPARE(cursor->key(), "f");
+        const auto bounded = store.value()->cursor("f");
+        bounded->seekForPrev("z");
+        QVERIFY(bounded->isValid());
+        QCOMPARE(bounded->key(), "d");
+    }
+
     // Errors are told apart by RocksDB's codes and the lock itself, not by words: a store under
     // .../blocks/lock/ whose LOCK cannot be opened (it is a folder) is an I/O error, not "in use".
     void anErrorNamingALockIsNotABusyStore() {

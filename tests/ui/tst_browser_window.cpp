@@ -243,31 +243,61 @@ private Q_SLOTS:
                  qPrintable(error));
     }
 
+    // Find shows the key in the middle of the view with its siblings on both sides, also when it
+    // lies pages into its group (listed around it, with the earlier ones on demand).
     void findMovesTheFocusToTheKeyShownInTheMiddle() {
         std::unique_ptr<BrowserWindow> window(BrowserWindow::open(m_store, {}, nullptr));
+        window->keyModel()->setPageSize(20); // the key is pages past the first of its group
         window->show();
         QApplication::setActiveWindow(window.get());
         QVERIFY(QTest::qWaitForWindowActive(window.get()));
-        auto chunk = m_entries.lower_bound("chunk:");
-        for (int i = 0; i < 20 && std::next(chunk)->first.starts_with("chunk:"); ++i)
-            ++chunk; // one with neighbours on both sides
+        auto key = m_entries.lower_bound("ast:"); // one key per file in the seed layout
+        std::advance(key, 60);
+        QVERIFY(key->first.starts_with("ast:") && std::next(key)->first.starts_with("ast:"));
         QTest::keySequence(window.get(), QKeySequence::Find);
         QTRY_VERIFY(window->searchField()->hasFocus());
-        QTest::keyClicks(window->searchField(), QString::fromStdString(chunk->first));
+        QTest::keyClicks(window->searchField(), QString::fromStdString(key->first));
         QTest::keyClick(window->searchField(), Qt::Key_Return);
-        QCOMPARE(window->selectedKey(), QString::fromStdString(chunk->first));
+        QCOMPARE(window->selectedKey(), QString::fromStdString(key->first));
         QTRY_VERIFY(window->keyView()->hasFocus());
         QTreeView *keys = window->keyView();
-        const QRect shown = keys->visualRect(keys->currentIndex());
+        const QModelIndex current = keys->currentIndex();
+        const QRect shown = keys->visualRect(current);
         const int middle = keys->viewport()->height() / 2;
-        // Centred, or above the middle when the tree has too little above it: never at the edge,
-        // and the keys after it are in view.
         QVERIFY2(
-            shown.top() >= 0 && shown.center().y() <= middle + shown.height(),
+            std::abs(shown.center().y() - middle) <= shown.height(),
             qPrintable(QStringLiteral("row at %1, middle %2").arg(shown.center().y()).arg(middle)));
-        const QModelIndex below = keys->indexBelow(keys->currentIndex());
-        QVERIFY(below.isValid());
-        QVERIFY(keys->viewport()->rect().contains(keys->visualRect(below)));
+        // Its siblings just before and after it are keys of its group, and in view.
+        for (const QModelIndex &sibling : {keys->indexAbove(current), keys->indexBelow(current)}) {
+            QVERIFY(sibling.isValid());
+            QCOMPARE(sibling.parent(), current.parent());
+            QVERIFY(!sibling.data(KeyTreeModel::IsEarlierMarkerRole).toBool());
+            QVERIFY(
+                sibling.data(KeyTreeModel::KeyRole).toString().startsWith(QStringLiteral("ast:")));
+            QVERIFY(keys->viewport()->rect().contains(keys->visualRect(sibling)));
+        }
+        QCOMPARE(keys->indexAbove(current).data(KeyTreeModel::KeyRole).toString(),
+                 QString::fromStdString(std::prev(key)->first));
+        // The earlier ones: a page each time the view scrolls up to the row that stands for them,
+        // the rows in view staying where they were.
+        const QModelIndex group = current.parent();
+        const auto markerShown = [&] {
+            return keys->model()
+                ->index(0, 0, group)
+                .data(KeyTreeModel::IsEarlierMarkerRole)
+                .toBool();
+        };
+        QVERIFY(markerShown());
+        const int rowHeight = shown.height();
+        for (int page = 0; page < 5 && markerShown(); ++page) {
+            // At the top: "ast:", the earlier row, then the first key listed, which stays there.
+            const QPersistentModelIndex firstListed = keys->model()->index(1, 0, group);
+            keys->scrollToTop();
+            QCOMPARE(keys->visualRect(firstListed).top(), 2 * rowHeight);
+        }
+        QVERIFY(!markerShown());
+        QCOMPARE(keys->model()->index(0, 0, group).data(KeyTreeModel::KeyRole).toString(),
+                 QString::fromStdString(m_entries.lower_bound("ast:")->first));
     }
 
     void inputsWithoutALabelHaveNames() {

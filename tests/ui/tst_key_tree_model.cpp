@@ -132,21 +132,87 @@ private Q_SLOTS:
         QVERIFY(!found.data(KeyTreeModel::IsGroupRole).toBool());
     }
 
-    void aFarJumpStartsAWindowThatLeadsBack() {
+    // A far jump lists a few siblings before the key, and a row above them that lists the rest,
+    // a page at a time, until every key is there once and in order.
+    void aFarJumpListsSiblingsBeforeTheKeyAndLeadsBack() {
         KeyTreeModel model(m_store);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setPageSize(10);
-        const QModelIndex found = model.locate("ast:999");
+        const QModelIndex found = model.locate("ast:999", 5);
+        QCOMPARE(found.data(KeyTreeModel::KeyRole).toString(), QStringLiteral("ast:999"));
+        QCOMPARE(found.row(), 6);
         const QModelIndex ast = found.parent();
-        const QModelIndex marker = model.index(0, 0, ast);
-        QVERIFY(marker.data(KeyTreeModel::IsEarlierMarkerRole).toBool());
+        QVERIFY(model.index(0, 0, ast).data(KeyTreeModel::IsEarlierMarkerRole).toBool());
+        QCOMPARE(model.index(0, 0, ast).data(KeyTreeModel::KeyRole).toString(), QString());
+        QCOMPARE(model.index(5, 0, ast).data(KeyTreeModel::KeyRole).toString(),
+                 QStringLiteral("ast:998"));
         QCOMPARE(model.index(1, 0, ast).data(KeyTreeModel::KeyRole).toString(),
-                 QStringLiteral("ast:999"));
-        model.showFromStart(marker);
-        QCOMPARE(model.index(0, 0, ast).data(KeyTreeModel::KeyRole).toString(),
+                 QStringLiteral("ast:994"));
+        int pages = 0;
+        while (model.index(0, 0, ast).data(KeyTreeModel::IsEarlierMarkerRole).toBool()) {
+            QVERIFY(model.fetchEarlier(model.index(0, 0, ast)) > 0);
+            ++pages;
+        }
+        QVERIFY(pages > 100); // a page at a time, not all at once
+        while (model.canFetchMore(ast))
+            model.fetchMore(ast);
+        QStringList seen;
+        for (int row = 0; row < model.rowCount(ast); ++row)
+            seen << model.index(row, 0, ast).data(KeyTreeModel::KeyRole).toString();
+        QStringList expected;
+        for (const std::string &key : storeKeys())
+            if (key.starts_with("ast:"))
+                expected << QString::fromStdString(key);
+        QCOMPARE(seen, expected);
+    }
+
+    void aJumpNearTheStartHasNoEarlierRow() {
+        KeyTreeModel model(m_store);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPageSize(10);
+        const QModelIndex found = model.locate("ast:100", 5); // after ast:0, ast:1, ast:10
+        QCOMPARE(found.row(), 3);
+        QCOMPARE(model.index(0, 0, found.parent()).data(KeyTreeModel::KeyRole).toString(),
                  QStringLiteral("ast:0"));
-        QCOMPARE(model.rowCount(ast), 10);
+        QVERIFY(
+            !model.index(0, 0, found.parent()).data(KeyTreeModel::IsEarlierMarkerRole).toBool());
+    }
+
+    // A key listed already, but first after the earlier row: a few more are listed before it.
+    void aJumpToTheFirstListedKeyListsSomeBeforeIt() {
+        KeyTreeModel model(m_store);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPageSize(10);
+        QCOMPARE(model.locate("ast:999", 0).row(), 1);
+        const QModelIndex again = model.locate("ast:999", 3);
+        QCOMPARE(again.row(), 4);
+        QCOMPARE(model.index(1, 0, again.parent()).data(KeyTreeModel::KeyRole).toString(),
+                 QStringLiteral("ast:996"));
+        QVERIFY(model.index(0, 0, again.parent()).data(KeyTreeModel::IsEarlierMarkerRole).toBool());
+    }
+
+    // Every level of the path to the key gets its siblings before it: the top-level groups too.
+    void aJumpListsTheGroupsBeforeTheKeysGroups() {
+        KeyTreeModel model(m_store);
+        model.setPageSize(1); // the tester lists a top-level group or two; not meta: or reject:
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QModelIndex found = model.locate("reject:ast_nodes:5", 1);
+        QVERIFY(found.isValid());
+        const QPersistentModelIndex reject = found.parent().parent();
+        QCOMPARE(reject.data(KeyTreeModel::KeyRole).toString(), QStringLiteral("reject:"));
+        QCOMPARE(reject.row(), 2); // the earlier row, then meta:
+        QCOMPARE(model.index(1, 0).data(KeyTreeModel::KeyRole).toString(), QStringLiteral("meta:"));
+        QCOMPARE(model.fetchEarlier(model.index(0, 0)), 1); // chunk:, a page of one
+        QCOMPARE(model.fetchEarlier(model.index(0, 0)), 1); // ast:, and the row goes
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.index(0, 0).data(KeyTreeModel::KeyRole).toString(), QStringLiteral("ast:"));
+        QCOMPARE(reject.row(), 3);
+        QTRY_COMPARE(model.index(0, KeyTreeModel::Count).data().toString(),
+                     QLocale::system().toString(2000));
     }
 
     void namespaceFilter() {
