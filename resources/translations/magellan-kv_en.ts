@@ -716,10 +716,6 @@ checksums: %3</source>
 <context>
     <name>magellan::KeyTreeModel</name>
     <message>
-        <source>⋯ earlier entries (double-click to list from the start)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>counting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -733,6 +729,10 @@ checksums: %3</source>
     </message>
     <message>
         <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⋯ earlier entries (scroll up or double-click to list them)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1033,10 +1033,6 @@ Replace it? The old store is kept until the new one is complete and verified.</s
     </message>
     <message>
         <source>There is no report to export yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1565,10 +1561,6 @@ Replace it? The old store is kept until the new one is complete and verified.</s
     </message>
     <message>
         <source>There is no report to export yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
