@@ -159,6 +159,7 @@ ValueInspector::ValueInspector(QWidget *parent) : QWidget(parent) {
     m_astPage = new QWidget(this);
     m_astHeader = new QLabel(m_astPage);
     m_astHeader->setWordWrap(true);
+    m_astHeader->setTextFormat(Qt::PlainText); // a path is text, whatever it holds
     m_astModel = new AstTreeModel(this);
     m_astTree = new QTreeView(m_astPage);
     m_astTree->setModel(m_astModel);
@@ -299,7 +300,8 @@ void ValueInspector::present(const DecodedValue &decoded) {
         if (decoded.ast) {
             m_astModel->setTree(*decoded.ast);
             m_astHeader->setText(
-                tr("%n node(s), %1 root(s)", nullptr, static_cast<int>(decoded.ast->nodes.size()))
+                tr("nodes: %1, roots: %2")
+                    .arg(QLocale().toString(qint64(decoded.ast->nodes.size())))
                     .arg(decoded.ast->roots.size()) +
                 (decoded.ast->danglingParents
                      ? tr(", %1 with a parent outside this group").arg(decoded.ast->danglingParents)
@@ -375,8 +377,8 @@ void ValueInspector::showComparison(const QString &key, const SourceComparison &
     if (!m_decoded || QString::fromStdString(m_decoded->key) != key)
         return;
     if (!filePath.isEmpty())
-        m_astHeader->setText(html(tr("File: %1 (from graph_entities)").arg(filePath)) +
-                             QStringLiteral(" &middot; ") + m_astHeader->text());
+        m_astHeader->setText(tr("File: %1 (from graph_entities)").arg(filePath) +
+                             QStringLiteral(" · ") + m_astHeader->text());
     m_comparisonShown = true;
     m_recordComparison->clear();
     if (comparison.records.empty()) {
