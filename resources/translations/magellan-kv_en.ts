@@ -1393,13 +1393,6 @@ Replace it? The old store is kept until the new one is complete and verified.</s
         <source>&amp;Source text</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n node(s), %1 root(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>, %1 with a parent outside this group</source>
         <translation type="unfinished"></translation>
@@ -1474,6 +1467,10 @@ Replace it? The old store is kept until the new one is complete and verified.</s
     </message>
     <message>
         <source>No source database is known for this store. Choose one with File › Choose Source Database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nodes: %1, roots: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
