@@ -129,14 +129,13 @@ void VerificationDialog::showProgress(MigrationPhase phase, SourceTable table, q
                          : phase == MigrationPhase::Scanning ? fraction / 2
                                                              : fraction;
     m_progress->setValue(static_cast<int>(shown * 1000));
-    const QString what = phase == MigrationPhase::Scanning ? tr("reading %1 from the source")
+    const QString what = phase == MigrationPhase::Scanning
+                             ? tr("reading %1 from the source").arg(tableName(table))
                          : phase == MigrationPhase::Verifying
                              ? tr("reading the store")
-                             : tr("%1 differs: finding the rows that do");
+                             : tr("%1 differs: finding the rows that do").arg(tableName(table));
     m_progress->setFormat(
-        tr("%1: %2 of %3 rows")
-            .arg(what.contains(QLatin1String("%1")) ? what.arg(tableName(table)) : what,
-                 locale.toString(done), locale.toString(total)));
+        tr("%1: %2 of %3 rows").arg(what, locale.toString(done), locale.toString(total)));
 }
 
 void VerificationDialog::showOutcome(const MigrationOutcome &outcome) {

@@ -33,11 +33,10 @@ struct Partition {
 class TableKeys {
 public:
     TableKeys(SourceTable table, KeyLayout layout)
-        : m_table(table), m_layout(layout), m_grouped(!tableDefinition(table).groupColumn.empty()),
+        : m_layout(layout), m_grouped(!tableDefinition(table).groupColumn.empty()),
           m_prefix(kvkey::prefix(table, layout)),
           m_rejectPrefix(kvkey::rejectTablePrefix(tableDefinition(table).name)) {}
 
-    SourceTable table() const { return m_table; }
     std::vector<std::string_view> prefixes() const { return {m_prefix, m_rejectPrefix}; }
     bool isReject(std::string_view key) const { return key.starts_with(m_rejectPrefix); }
     ElementLayout elementsOf(std::string_view key) const {
@@ -54,7 +53,6 @@ public:
     }
 
 private:
-    SourceTable m_table;
     KeyLayout m_layout;
     bool m_grouped;
     std::string m_prefix;
@@ -354,8 +352,7 @@ private:
         const std::vector<qint64> *rowids = nullptr;
         if (rows) {
             if (const std::string *value = rows->value(key.key))
-                fromSource = canonicalElements(
-                    *value, m_keys.isReject(key.key) ? ElementLayout::RowField : elements);
+                fromSource = canonicalElements(*value, elements);
             rowids = rows->rowids(key.key);
         }
         const auto rowidOf = [&](size_t index) -> std::optional<qint64> {
