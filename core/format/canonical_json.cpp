@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cstdint>
 #include <cstring>
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -147,8 +148,9 @@ class CanonicalScanner {
 public:
     explicit CanonicalScanner(std::string_view json) : m_json(json) {}
 
-    // Collects the rows of the whole value; false when any of it is not canonical.
-    bool rows(ElementLayout layout, std::vector<std::string_view> &rows) {
+    // Collects the rows of the whole value; false when any of it is not canonical. A deque: a
+    // group of a million rows grows in small blocks, never copied whole as a vector would be.
+    bool rows(ElementLayout layout, std::deque<std::string_view> &rows) {
         switch (layout) {
         case ElementLayout::WholeValue: {
             if (!value(0))
@@ -416,7 +418,7 @@ bool forEachCanonicalElementSlow(std::string_view json, ElementLayout layout,
 
 bool forEachCanonicalElement(std::string_view json, ElementLayout layout,
                              const std::function<void(std::string_view)> &onElement) {
-    std::vector<std::string_view> rows;
+    std::deque<std::string_view> rows;
     if (CanonicalScanner(json).rows(layout, rows)) {
         for (const std::string_view row : rows)
             onElement(row);

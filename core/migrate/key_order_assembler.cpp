@@ -51,6 +51,8 @@ Status KeyOrderAssembler::carryGroupedRow(const SqlValue *row) {
         m_output.noteRepairs(m_groupKey, row[0].integer);
     }
     result.checksum.add(m_groupKey, std::string_view(m_value).substr(start));
+    if (!m_keepValues)
+        m_value.resize(1); // "[": the sink keeps no values, so the group is never held whole
     m_output.traceCarried(m_groupKey, row[0].integer);
     ++result.recordsCarried;
     return Status::ok();

@@ -11,7 +11,8 @@ namespace magellan {
 // later row), each run of a group's rows is its value. Used only on the encoder thread.
 class KeyOrderAssembler final : public EntryAssembler {
 public:
-    explicit KeyOrderAssembler(ScanOutput &output) : m_output(output) {}
+    explicit KeyOrderAssembler(ScanOutput &output)
+        : m_output(output), m_keepValues(output.takesValues()) {}
 
     Status carry(const SqlValue *row, qint64 rowsSeen) override;
     Status finish() override { return closeGroup(); }
@@ -22,6 +23,7 @@ private:
     Status closeGroup();
 
     ScanOutput &m_output;
+    bool m_keepValues;     // false: a group's value holds only the row being encoded
     bool m_anyKey = false; // single-row tables: a key was put, m_previousKey holds it
     std::string m_previousKey;
     qint64 m_previousRowid = 0;

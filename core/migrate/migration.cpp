@@ -28,6 +28,28 @@ void stopHereWhenTestAsks(const char *phase) {
         std::raise(SIGSTOP);
 }
 
+// Test hook for the migration window's tests: MAGELLAN_KV_TEST_DAMAGE_STAGED=1 makes the staged
+// store differ from its source before it is read back, as a write lost on its way to disk would:
+// the first chunk's value is replaced by the second's, and a key of no table is added. The
+// read-back must then fail, list both and publish nothing.
+Status damageStagedStoreWhenTestAsks(KvStore &store, KeyLayout layout) {
+    if (qgetenv("MAGELLAN_KV_TEST_DAMAGE_STAGED") != "1")
+        return Status::ok();
+    const std::string prefix(kvkey::prefix(SourceTable::CodeChunks, layout));
+    const auto cursor = store.cursor();
+    cursor->seek(prefix);
+    if (!cursor->isValid() || !cursor->key().starts_with(prefix))
+        return cursor->status();
+    const std::string first(cursor->key());
+    cursor->next();
+    if (!cursor->isValid() || !cursor->key().starts_with(prefix))
+        return cursor->status();
+    const std::string secondValue(cursor->value());
+    if (Status status = store.putRecord(first, secondValue); !status.isOk())
+        return status;
+    return store.putRecord("test:damage", "{}");
+}
+
 // Passes a scan's progress on; the first rows read are the test hook's "scanning" phase.
 class ScanningStopPoint final : public ProgressObserver {
 public:
@@ -271,6 +293,9 @@ MigrationOutcome migrateDatabase(const QString &sourcePath, const QString &desti
             return fail(status);
     if (options.verify) {
         stopHereWhenTestAsks("verifying");
+        if (Status status = damageStagedStoreWhenTestAsks(*store.value(), report.layout);
+            !status.isOk())
+            return fail(status);
         if (Status status = compareWithStore(*store.value(), report, observer); !status.isOk())
             return fail(status);
         if (!report.passed())

@@ -41,6 +41,7 @@ class ReferenceCollector final : public KvSink {
 public:
     ReferenceCollector(KvSink &next, KeyLayout layout) : m_next(next), m_layout(layout) {}
     Status put(std::string_view key, std::string_view value) override;
+    bool takesValues() const override { return m_next.takesValues(); }
 
     const std::unordered_set<std::int64_t> &fileIds() const { return m_fileIds; }
     const std::unordered_set<std::int64_t> &functionIds() const { return m_functionIds; }

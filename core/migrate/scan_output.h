@@ -74,6 +74,8 @@ public:
     RowEncoder &encoder() { return m_encoder; }
     TableScanResult &result() { return m_result; }
     Status put(std::string_view key, std::string_view value) { return m_sink.put(key, value); }
+    // False when the sink keeps no values: assemblers then keep only each row's checksum.
+    bool takesValues() const { return m_sink.takesValues(); }
 
     // After a row of `key` was encoded: lists the values the encoder repaired in it.
     void noteRepairs(std::string_view key, qint64 rowid) {

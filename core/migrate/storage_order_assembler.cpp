@@ -61,6 +61,8 @@ Status StorageOrderAssembler::carry(const SqlValue *row, qint64 rowsSeen) {
     if (repaired > 0) // a group read again later lists them again: run() keeps one of each
         m_output.noteRepairs(into.key, row[0].integer);
     into.checksum.add(std::string_view(into.value).substr(start));
+    if (!m_keepValues)
+        into.value.resize(1); // "[": the sink keeps no values, so the group is never held whole
     into.repaired += repaired;
     ++result.recordsCarried;
     into.lastId = id;

@@ -26,7 +26,8 @@ public:
     static constexpr size_t spareValues = 16;            // value buffers kept for reuse
     static constexpr size_t spareValueBytes = 256 << 10; // (no larger ones)
 
-    explicit StorageOrderAssembler(ScanOutput &output) : m_output(output) {}
+    explicit StorageOrderAssembler(ScanOutput &output)
+        : m_output(output), m_keepValues(output.takesValues()) {}
 
     Status carry(const SqlValue *row, qint64 rowsSeen) override;
     Status endBatch(qint64 rowsSeen) override { return closeFinishedGroups(rowsSeen); }
@@ -63,6 +64,7 @@ private:
     void deferRows(qint64 rows, qint64 rowsSeen);
 
     ScanOutput &m_output;
+    bool m_keepValues; // false: an open group's value holds only the row being encoded
     std::unordered_map<std::int64_t, OpenGroup> m_openGroups;
     size_t m_openBytes = 0;
     std::vector<std::string> m_spareValues;

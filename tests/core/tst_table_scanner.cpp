@@ -1,11 +1,14 @@
 #include "format/json_writer.h"
-#include "source/source_database.h"
 #include "migrate/table_scanner.h"
+#include "source/source_database.h"
 #include "test_database.h"
 
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
+#include <set>
 
 using namespace magellan;
 using magellan::test::CapturingSink;
@@ -120,6 +123,21 @@ public:
 };
 
 // Fails every put after the first `accepted`.
+// Keeps the keys put and the size of the largest group value, and says it takes no values.
+class KeysOnlySink final : public KvSink {
+public:
+    Status put(std::string_view key, std::string_view value) override {
+        keys.insert(std::string(key));
+        if (!key.starts_with("reject:"))
+            largestGroupValue = std::max(largestGroupValue, value.size());
+        return Status::ok();
+    }
+    bool takesValues() const override { return false; }
+
+    std::set<std::string> keys;
+    size_t largestGroupValue = 0;
+};
+
 class FailingSink final : public KvSink {
 public:
     explicit FailingSink(int accepted) : m_accepted(accepted) {}
@@ -415,6 +433,60 @@ private Q_SLOTS:
             QVERIFY(stored.entries.at("ast:2").find("late") != std::string::npos);
             QVERIFY(stored.entries.at("ast:null").find("orphan at the end") != std::string::npos);
         }
+    }
+
+    // A sink that keeps no values (verify's): the scan counts and checksums every row as when it
+    // keeps them, in key order and in storage order, but never holds a group's value whole.
+    void aSinkWithoutValuesGetsTheSameTallyAndNoGroupHeldWhole_data() {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<bool>("byKey");
+        QTest::newRow("storage order") << QString::fromUtf8(storageOrderSql) << false;
+        QTest::newRow("key order") << QString::fromUtf8(storageOrderSql) << true;
+        QTest::newRow("batches, storage order") << QString::fromUtf8(batchSpanningSql) << false;
+        QTest::newRow("too scattered") << QString::fromUtf8(scatteredSql) << false;
+    }
+    void aSinkWithoutValuesGetsTheSameTallyAndNoGroupHeldWhole() {
+        QFETCH(QString, sql);
+        QFETCH(bool, byKey);
+        const QString path = m_dir.filePath(QStringLiteral("values-%1.db").arg(qHash(sql)));
+        if (!QFileInfo::exists(path))
+            QCOMPARE(test::createDatabase(path, sql), QString());
+        auto source = SourceDatabase::open(path, 1000);
+        QVERIFY2(source.isOk(), qPrintable(source.status().message()));
+        auto info = source.value()->inspect(false);
+        const SourceTableInfo &table = info->table(SourceTable::AstNodes);
+        const auto scan = [&](KvSink &sink) {
+            TableScanner scanner(*source.value(), table, KeyLayout::Seed);
+            if (byKey)
+                scanner.setRowFilter({QStringLiteral("1"), {}}); // any filter: key order
+            return scanner.run(sink, nullptr);
+        };
+        CapturingSink withValues;
+        const auto expected = scan(withValues);
+        QVERIFY(expected.isOk());
+        KeysOnlySink keysOnly;
+        const auto result = scan(keysOnly);
+        QVERIFY2(result.isOk(), qPrintable(result.status().message()));
+
+        QCOMPARE(result->rowsRead, expected->rowsRead);
+        QCOMPARE(result->keysWritten, expected->keysWritten);
+        QCOMPARE(result->recordsCarried, expected->recordsCarried);
+        QCOMPARE(result->rejectedRows, expected->rejectedRows);
+        QCOMPARE(result->repairedValues, expected->repairedValues);
+        QCOMPARE(result->checksum, expected->checksum);
+        QCOMPARE(keysOnly.keys, [&] {
+            std::set<std::string> keys;
+            for (const auto &[key, value] : withValues.entries)
+                keys.insert(key);
+            return keys;
+        }());
+        size_t largestGroup = 0;
+        for (const auto &[key, value] : withValues.entries)
+            if (!key.starts_with("reject:"))
+                largestGroup = std::max(largestGroup, value.size());
+        QVERIFY(largestGroup > 1000);
+        QVERIFY2(keysOnly.largestGroupValue <= 2, // "[]"
+                 qPrintable(QString::number(keysOnly.largestGroupValue)));
     }
 
     // A row is written into one buffer sized for its longest spelling, unless that would be

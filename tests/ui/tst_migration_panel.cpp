@@ -20,6 +20,7 @@
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -316,6 +317,53 @@ private Q_SLOTS:
                     .data()
                     .toString()
                     .startsWith(QStringLiteral("byte_start: ")));
+    }
+
+    // A store damaged between writing and the read-back (the test hook replaces the first chunk's
+    // value with the second's and adds a key of no table): the window says the run failed,
+    // publishes nothing, lists exactly the two differences and exports them.
+    void aFailedReadBackListsWhatDifferedAndPublishesNothing() {
+        const QString source = m_dir.filePath(QStringLiteral("damaged.db"));
+        QCOMPARE(test::createDatabase(source, test::sampleSourceSql(40)), QString());
+        const QString dst = m_dir.filePath(QStringLiteral("damaged.kv"));
+        qputenv("MAGELLAN_KV_TEST_DAMAGE_STAGED", "1");
+        const auto unset = qScopeGuard([] { qunsetenv("MAGELLAN_KV_TEST_DAMAGE_STAGED"); });
+        MigrationPanel panel;
+        panel.show();
+        QSignalSpy opened(&panel, &MigrationPanel::keyRequested);
+        panel.openDatabase(source);
+        QTRY_COMPARE(panel.state(), MigrationPanel::State::Ready);
+        panel.setDestinationPath(dst);
+        panel.startMigration();
+        QTRY_COMPARE_WITH_TIMEOUT(panel.state(), MigrationPanel::State::Finished, 60000);
+        QCOMPARE(panel.lastOutcome()->status.code(), Status::Code::VerificationFailed);
+        QCOMPARE(panel.lastOutcome()->report.outcome(), VerificationOutcome::Failed);
+        QVERIFY(panel.statusText().startsWith(QStringLiteral("Failed.")));
+        QVERIFY(!QFileInfo::exists(dst));
+
+        const ReportRowsModel *rows = panel.reportRowsModel();
+        QCOMPARE(rows->rowCount(), 2);
+        QStringList found;
+        for (int row = 0; row < rows->rowCount(); ++row)
+            found << rows->index(row, ReportRowsModel::What).data().toString() + QLatin1Char(' ') +
+                         rows->index(row, ReportRowsModel::Key).data().toString();
+        found.sort();
+        QCOMPARE(found.size(), 2);
+        QVERIFY2(found[0].startsWith(QStringLiteral("changed chunk:")), qPrintable(found[0]));
+        QCOMPARE(found[1], QStringLiteral("extra in store test:damage"));
+        QVERIFY(panel.reportRowsView()->isVisibleTo(&panel));
+
+        // Nothing was published, so a row opens nothing; the report keeps them.
+        QTest::mouseDClick(panel.reportRowsView()->viewport(), Qt::LeftButton, {},
+                           panel.reportRowsView()->visualRect(rows->index(0, 0)).center());
+        QCOMPARE(opened.count(), 0);
+        const QString csv = m_dir.filePath(QStringLiteral("damaged-report.csv"));
+        QCOMPARE(panel.exportReportTo(csv, true), QString());
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY(text.contains("\r\ndifference,"));
+        QVERIFY(text.contains(",test:damage,"));
     }
 
     void tableChecksToggleWithSpaceAndTabFollowsTheScreen() {
