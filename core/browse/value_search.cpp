@@ -405,8 +405,8 @@ bool ValueSearch::skipsByBytes(std::string_view value) const {
     return true;
 }
 
-std::int64_t ValueSearch::matchValue(std::string_view value, bool wantSnippet,
-                                     ValueMatch &match) const {
+std::int64_t ValueSearch::matchValue(std::string_view value, bool wantSnippet, ValueMatch &match,
+                                     KnownFields &known) const {
     if (m_query.scope == SearchScope::AnyValue) {
         std::int64_t count = 0;
         std::optional<std::pair<size_t, size_t>> first;
@@ -454,7 +454,17 @@ std::int64_t ValueSearch::matchValue(std::string_view value, bool wantSnippet,
             decoded = std::move(*plain);
             text = decoded;
         }
+        const bool remember = ast && text.size() <= 64;
+        if (remember && snippetMade) {
+            const auto seen = known.find(std::string(text));
+            if (seen != known.end()) {
+                count += seen->second;
+                return;
+            }
+        }
         const std::optional<std::pair<size_t, size_t>> hit = findIn(text, 0);
+        if (remember && known.size() < kindCacheLimit)
+            known.emplace(text, hit.has_value());
         if (!hit)
             return;
         ++count;
@@ -496,6 +506,7 @@ Result<SearchPosition> ValueSearch::run(const KvStore &store, const SearchPositi
     }
     cursor->seek(from.resumeKey ? *from.resumeKey : m_firstKey);
 
+    KnownFields known;
     std::int64_t valuesRead = 0, matchedHere = 0;
     int inBatch = 0;
     try {
@@ -523,7 +534,7 @@ Result<SearchPosition> ValueSearch::run(const KvStore &store, const SearchPositi
             const bool listed = callbacks.onMatch &&
                                 (!limits.listLimit || progress.matchedValues < limits.listLimit);
             ValueMatch match;
-            const std::int64_t count = matchValue(value, listed, match);
+            const std::int64_t count = matchValue(value, listed, match, known);
             if (!count)
                 continue;
             ++matchedHere;

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace magellan {
 
@@ -104,9 +105,13 @@ public:
 
 private:
     struct Needle;
+    // Whether short field texts matched, by text, over one run: an AST has few kinds, met
+    // millions of times.
+    using KnownFields = std::unordered_map<std::string, bool>;
     ValueSearch() = default;
     // Counts what `value` matches; 0 for none. Fills `match` (the snippet) when `wantSnippet`.
-    std::int64_t matchValue(std::string_view value, bool wantSnippet, ValueMatch &match) const;
+    std::int64_t matchValue(std::string_view value, bool wantSnippet, ValueMatch &match,
+                            KnownFields &known) const;
     // True when `value` cannot match: the needle's bytes are not in it, and no JSON escape in it
     // could spell them.
     bool skipsByBytes(std::string_view value) const;
