@@ -10,6 +10,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -86,7 +87,7 @@ FindInValuesPanel::FindInValuesPanel(std::shared_ptr<const KvStore> store, QWidg
     m_query->setPlaceholderText(tr("Text to find in values"));
     m_query->setClearButtonEnabled(true);
     m_query->setAccessibleName(tr("Find in values"));
-    auto *queryLabel = new QLabel(tr("F&ind:"), this);
+    auto *queryLabel = new QLabel(tr("Fi&nd:"), this);
     queryLabel->setBuddy(m_query);
 
     m_mode = new QComboBox(this);
@@ -94,7 +95,7 @@ FindInValuesPanel::FindInValuesPanel(std::shared_ptr<const KvStore> store, QWidg
     m_mode->addItem(tr("Regular expression"));
     m_mode->setAccessibleName(tr("Match mode"));
     m_mode->setToolTip(tr("A regular expression is Perl-compatible; ^ and $ match at each line"));
-    m_case = new QCheckBox(tr("Match &case"), this);
+    m_case = new QCheckBox(tr("Matc&h case"), this);
     m_scope = new QComboBox(this);
     m_scope->addItem(tr("Chunk content"), int(SearchScope::ChunkContent));
     m_scope->addItem(tr("Symbol names"), int(SearchScope::SymbolNames));
@@ -102,12 +103,13 @@ FindInValuesPanel::FindInValuesPanel(std::shared_ptr<const KvStore> store, QWidg
     m_scope->addItem(tr("Any value (raw JSON)"), int(SearchScope::AnyValue));
     m_scope->setToolTip(tr("Where to look: a field of chunk or AST values, text decoded; or the "
                            "raw bytes of every value"));
-    auto *scopeLabel = new QLabel(tr("I&n:"), this);
+    auto *scopeLabel = new QLabel(tr("&Look in:"), this);
     scopeLabel->setBuddy(m_scope);
 
-    m_find = new QPushButton(tr("&Find"), this);
+    m_find = new QPushButton(tr("Find"), this);
     m_find->setDefault(true);
     m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setToolTip(tr("Stop the search (Esc)"));
     m_cancel->setEnabled(false);
     m_problem = new QLabel(this);
     m_problem->setWordWrap(true);
@@ -212,6 +214,15 @@ bool FindInValuesPanel::find() {
 
 void FindInValuesPanel::cancel() {
     m_runner->cancel();
+}
+
+void FindInValuesPanel::keyPressEvent(QKeyEvent *event) {
+    if (event->key() == Qt::Key_Escape && isSearching()) { // what the fields leave: stop
+        cancel();
+        event->accept();
+        return;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 bool FindInValuesPanel::isSearching() const {

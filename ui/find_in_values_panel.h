@@ -57,6 +57,9 @@ Q_SIGNALS:
     void keyRequested(const QString &key);
     void searchFinished(); // the search read to its end, was cancelled, or failed
 
+protected:
+    void keyPressEvent(QKeyEvent *event) override; // Esc stops a search
+
 private:
     void showProgress(const SearchProgress &progress, bool finished, bool cancelled);
     void setSearching(bool searching);

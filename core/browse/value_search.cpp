@@ -228,12 +228,20 @@ size_t charactersForward(std::string_view text, size_t at, int count) {
     return at;
 }
 
-// `text` on one line: control characters (line breaks, tabs) as spaces, one unit for one.
+// `text` on one line: control characters (line breaks, tabs) as spaces, and a run of spaces as
+// one, so that indented code reads as a line.
 QString oneLine(std::string_view text) {
-    QString line = QString::fromUtf8(text.data(), qsizetype(text.size()));
-    for (QChar &c : line)
-        if (c.unicode() < 0x20 || c.unicode() == 0x7F)
-            c = QLatin1Char(' ');
+    const QString wide = QString::fromUtf8(text.data(), qsizetype(text.size()));
+    QString line;
+    line.reserve(wide.size());
+    bool lastSpace = false;
+    for (const QChar c : wide) {
+        const bool space = c.unicode() <= 0x20 || c.unicode() == 0x7F;
+        if (space && lastSpace)
+            continue;
+        line += space ? QChar(QLatin1Char(' ')) : c;
+        lastSpace = space;
+    }
     return line;
 }
 

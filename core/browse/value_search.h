@@ -131,7 +131,8 @@ std::optional<std::string> decodeJsonString(std::string_view content);
 
 // A one-line window of `text` (UTF-8) around the bytes [at, at + length): up to `context`
 // characters each side, cut at character boundaries, "…" where cut, line breaks and other
-// control characters shown as spaces. Sets `match` to the match's place in the result.
+// control characters shown as spaces and runs of spaces as one. Sets `matchStart` and
+// `matchLength` to the match's place in the result.
 QString snippetAround(std::string_view text, size_t at, size_t length, int context, int &matchStart,
                       int &matchLength);
 

@@ -102,7 +102,7 @@ private Q_SLOTS:
                  QStringLiteral("2 matches in 2 values · 3 values scanned"));
         QCOMPARE(panel->progressBar()->value(), panel->progressBar()->maximum());
         const QModelIndex snippet = panel->model()->index(0, ValueMatchModel::Snippet);
-        QCOMPARE(snippet.data().toString(), QStringLiteral("def main():     return 1"));
+        QCOMPARE(snippet.data().toString(), QStringLiteral("def main(): return 1"));
         QCOMPARE(snippet.data(ValueMatchModel::MatchStartRole).toInt(), 4);
         QCOMPARE(snippet.data(ValueMatchModel::MatchLengthRole).toInt(), 4);
 
@@ -175,6 +175,21 @@ private Q_SLOTS:
         QVERIFY2(panel->countLabel()->text().startsWith(QStringLiteral("Cancelled: ")),
                  qPrintable(panel->countLabel()->text()));
         QVERIFY(panel->model()->rowCount() < bigStoreChunks);
+    }
+
+    void escapeCancels() {
+        std::unique_ptr<BrowserWindow> window(BrowserWindow::open(m_big, {}, nullptr));
+        window->show();
+        window->showFindInValues();
+        FindInValuesPanel *panel = window->findPanel();
+        QSignalSpy finished(panel, &FindInValuesPanel::searchFinished);
+        panel->queryField()->setText(QStringLiteral("common"));
+        QTest::keyClick(panel->queryField(), Qt::Key_Return);
+        QVERIFY(panel->isSearching());
+        QTest::keyClick(panel->queryField(), Qt::Key_Escape);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 1000);
+        QVERIFY2(panel->countLabel()->text().startsWith(QStringLiteral("Cancelled: ")),
+                 qPrintable(panel->countLabel()->text()));
     }
 
     void aNewSearchDropsTheOldOnesMatches() {
