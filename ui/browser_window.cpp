@@ -3,6 +3,7 @@
 #include "browse/source_comparison.h"
 #include "elided_label.h"
 #include "files_view.h"
+#include "find_in_values_panel.h"
 #include "key_tree_model.h"
 #include "migrate/migration_record.h"
 #include "recent_menu.h"
@@ -17,6 +18,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -162,6 +164,15 @@ void BrowserWindow::buildUi() {
             m_files->ensureLoaded();
     });
 
+    m_findPanel = new FindInValuesPanel(m_store, this);
+    connect(m_findPanel, &FindInValuesPanel::keyRequested, this, &BrowserWindow::jumpTo);
+    m_findDock = new QDockWidget(tr("Find in Values"), this);
+    m_findDock->setObjectName(QStringLiteral("findInValues"));
+    m_findDock->setWidget(m_findPanel);
+    m_findDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::TopDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_findDock);
+    m_findDock->hide();
+
     auto *split = new QSplitter(this);
     split->addWidget(m_views);
     split->addWidget(m_inspector);
@@ -189,6 +200,8 @@ void BrowserWindow::buildUi() {
         m_search->setFocus();
         m_search->selectAll();
     });
+    edit->addAction(tr("Find in &Values…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), this,
+                    &BrowserWindow::showFindInValues);
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(tr("&Verify Against Source…"), QKeySequence(Qt::CTRL | Qt::Key_R), this,
                      &BrowserWindow::verifyAgainstSource);
@@ -287,6 +300,13 @@ void BrowserWindow::compareKey(const QString &key) {
     m_inspector->showCompareTab();
     raise();
     activateWindow();
+}
+
+void BrowserWindow::showFindInValues() {
+    m_findDock->show();
+    m_findDock->raise();
+    m_findPanel->queryField()->setFocus(Qt::ShortcutFocusReason);
+    m_findPanel->queryField()->selectAll();
 }
 
 bool BrowserWindow::find(const QString &keyOrPrefix) {

@@ -7,6 +7,7 @@
 #include <memory>
 
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QTabWidget;
@@ -16,6 +17,7 @@ namespace magellan {
 
 class ElidedLabel;
 class FilesView;
+class FindInValuesPanel;
 class KeyTreeModel;
 class SavedFileNotice;
 class KvStore;
@@ -52,11 +54,15 @@ public:
     VerificationDialog *verifyAgainstSource();
     // Selects `key` and shows it beside its source rows.
     void compareKey(const QString &key);
+    // Edit › Find in Values: shows the panel and puts the focus in its query field.
+    void showFindInValues();
 
     const QString &storePath() const { return m_storePath; }
     QString sourcePath() const;
     QTreeView *keyView() const { return m_keys; }
     FilesView *filesView() const { return m_files; }
+    FindInValuesPanel *findPanel() const { return m_findPanel; }
+    QDockWidget *findDock() const { return m_findDock; }
     QTabWidget *views() const { return m_views; }
     // The key whose value the inspector shows ("" when none).
     const QString &shownKey() const { return m_shownKey; }
@@ -93,6 +99,8 @@ private:
     SourceLookup *m_lookup = nullptr;
     QTreeView *m_keys = nullptr;
     FilesView *m_files = nullptr;
+    FindInValuesPanel *m_findPanel = nullptr;
+    QDockWidget *m_findDock = nullptr;
     QTabWidget *m_views = nullptr;
     QLineEdit *m_search = nullptr;
     QComboBox *m_namespaces = nullptr;

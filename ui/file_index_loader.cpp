@@ -3,6 +3,7 @@
 #include "source/source_database.h"
 #include "store/kv_store.h"
 
+#include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace magellan {
@@ -29,7 +30,8 @@ std::unique_ptr<SourceDatabase> openSource(const QString &path, QString &note) {
 FileIndexLoader::FileIndexLoader(std::shared_ptr<const KvStore> store, KeyLayout layout,
                                  QObject *parent)
     : QObject(parent), m_store(std::move(store)), m_layout(layout) {
-    connect(&m_treeWatcher, &QFutureWatcher<Loaded>::finished, this, &FileIndexLoader::treeLoaded);
+    connect(&m_treeWatcher, &QFutureWatcher<Loaded>::resultReadyAt, this,
+            &FileIndexLoader::treeLoaded);
     connect(&m_detailWatcher, &QFutureWatcher<Described>::finished, this,
             &FileIndexLoader::detailLoaded);
 }
@@ -53,47 +55,59 @@ void FileIndexLoader::load(const QString &pattern) {
     m_listing.reset();
     m_pattern = pattern;
     m_loading = true;
-    const CancelFlag cancel = renew(m_treeCancel);
-    m_treeWatcher.setFuture(QtConcurrent::run([store = m_store, layout = m_layout,
-                                               sourcePath = m_sourcePath, pattern, cancel] {
-        const CancelCheck cancelled = [cancel] { return cancel->load(); };
-        Loaded loaded;
-        loaded.pattern = pattern;
-        QString sourceNote;
-        const std::unique_ptr<SourceDatabase> source = openSource(sourcePath, sourceNote);
-        Result<FileListing> listing =
-            fileindex::listFiles(*store, source.get(), layout, {}, cancelled);
-        if (!listing.isOk()) {
-            loaded.cancelled = listing.status().code() == Status::Code::Cancelled;
-            loaded.error = listing.status().message();
-            return loaded;
-        }
-        if (!sourceNote.isEmpty())
-            listing->note = sourceNote;
-        Result<FileTree> tree = FileTree::build(listing->files, PathPattern(pattern), cancelled);
-        if (!tree.isOk()) {
-            loaded.cancelled = true;
-            return loaded;
-        }
-        loaded.listing = std::make_shared<const FileListing>(std::move(listing.value()));
-        loaded.tree = std::make_shared<const FileTree>(std::move(tree.value()));
-        return loaded;
-    }));
+    const quint64 generation = ++m_treeGeneration;
+    const CancelCheck cancelled = [cancel = renew(m_treeCancel)] { return cancel->load(); };
+    m_treeWatcher.setFuture(
+        QtConcurrent::run([store = m_store, layout = m_layout, sourcePath = m_sourcePath, pattern,
+                           cancelled, generation](QPromise<Loaded> &promise) {
+            QString sourceNote;
+            const std::unique_ptr<SourceDatabase> source = openSource(sourcePath, sourceNote);
+            // With a source, the files first (no value read), then their counts.
+            const std::vector<FileCounts> passes =
+                source ? std::vector<FileCounts>{FileCounts::ChunksOnly, FileCounts::All}
+                       : std::vector<FileCounts>{FileCounts::All};
+            for (const FileCounts counts : passes) {
+                Loaded loaded;
+                loaded.generation = generation;
+                loaded.pattern = pattern;
+                Result<FileListing> listing =
+                    fileindex::listFiles(*store, source.get(), layout, {}, cancelled, counts);
+                if (!listing.isOk()) {
+                    loaded.cancelled = listing.status().code() == Status::Code::Cancelled;
+                    loaded.error = listing.status().message();
+                    promise.addResult(std::move(loaded));
+                    return;
+                }
+                if (!sourceNote.isEmpty())
+                    listing->note = sourceNote;
+                Result<FileTree> tree =
+                    FileTree::build(listing->files, PathPattern(pattern), cancelled);
+                if (!tree.isOk()) {
+                    loaded.cancelled = true;
+                    promise.addResult(std::move(loaded));
+                    return;
+                }
+                loaded.listing = std::make_shared<const FileListing>(std::move(listing.value()));
+                loaded.tree = std::make_shared<const FileTree>(std::move(tree.value()));
+                promise.addResult(std::move(loaded));
+            }
+        }));
 }
 
 void FileIndexLoader::filter(const QString &pattern) {
-    if (!m_listing) {
-        if (m_loading)
-            m_pattern = pattern; // applied once the listing is there
-        else
+    if (!m_listing || m_listing->countsPending) {
+        m_pattern = pattern; // applied once the listing is there
+        if (!m_loading)
             load(pattern);
         return;
     }
     m_pattern = pattern;
     m_loading = true;
+    const quint64 generation = ++m_treeGeneration;
     const CancelFlag cancel = renew(m_treeCancel);
-    m_treeWatcher.setFuture(QtConcurrent::run([listing = m_listing, pattern, cancel] {
+    m_treeWatcher.setFuture(QtConcurrent::run([listing = m_listing, pattern, cancel, generation] {
         Loaded loaded;
+        loaded.generation = generation;
         loaded.pattern = pattern;
         Result<FileTree> tree = FileTree::build(listing->files, PathPattern(pattern),
                                                 [cancel] { return cancel->load(); });
@@ -107,19 +121,19 @@ void FileIndexLoader::filter(const QString &pattern) {
     }));
 }
 
-void FileIndexLoader::treeLoaded() {
-    if (!m_treeWatcher.future().isFinished())
-        return; // the signal of a superseded read: the watcher now watches a newer one
-    const Loaded loaded = m_treeWatcher.result();
-    if (loaded.cancelled)
-        return;
-    m_loading = false;
+void FileIndexLoader::treeLoaded(int resultIndex) {
+    const Loaded loaded = m_treeWatcher.resultAt(resultIndex);
+    if (loaded.generation != m_treeGeneration || loaded.cancelled)
+        return; // a superseded read's
+    const bool last = !loaded.listing || !loaded.listing->countsPending;
+    if (last)
+        m_loading = false;
     if (!loaded.error.isEmpty()) {
         Q_EMIT loadFailed(loaded.error);
         return;
     }
     m_listing = loaded.listing;
-    if (loaded.pattern != m_pattern) { // typed while the listing was read
+    if (last && loaded.pattern != m_pattern) { // typed while the listing was read
         filter(m_pattern);
         return;
     }

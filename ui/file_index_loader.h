@@ -14,7 +14,9 @@ namespace magellan {
 class KvStore;
 
 // Reads a store by file in the background (QtConcurrent's pool): the listing of every file,
-// the folder tree of those matching a pattern, and one file's detail. Each read opens the
+// the folder tree of those matching a pattern, and one file's detail. With a source, a listing
+// is shown twice: first its files with their chunks (graph_entities' paths, no value read), then
+// with the AST and function counts, which read every AST value. Each read opens the
 // source on its own thread, for a fresh snapshot; a newer request supersedes and cancels an
 // older one of its kind
 // (its result is dropped: a watcher watches only the newest). Lives on the GUI thread; signals
@@ -46,6 +48,7 @@ Q_SIGNALS:
 
 private:
     struct Loaded {
+        quint64 generation = 0; // of the request
         std::shared_ptr<const FileListing> listing;
         std::shared_ptr<const FileTree> tree;
         QString pattern; // the tree's
@@ -60,7 +63,7 @@ private:
     };
     using CancelFlag = std::shared_ptr<std::atomic<bool>>;
     static CancelFlag renew(CancelFlag &flag);
-    void treeLoaded();
+    void treeLoaded(int resultIndex);
     void detailLoaded();
 
     std::shared_ptr<const KvStore> m_store;
@@ -69,6 +72,7 @@ private:
     std::shared_ptr<const FileListing> m_listing;
     QString m_pattern; // of the latest request
     bool m_loading = false;
+    quint64 m_treeGeneration = 0; // of the newest tree request
     QFutureWatcher<Loaded> m_treeWatcher;
     QFutureWatcher<Described> m_detailWatcher;
     CancelFlag m_treeCancel, m_detailCancel; // of the read each watcher watches

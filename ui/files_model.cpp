@@ -56,6 +56,8 @@ int FilesModel::columnCount(const QModelIndex &) const {
 
 QVariant FilesModel::countAt(const FileTreeNode &node, int column) const {
     const bool sourceRead = m_listing && m_listing->sourceRead;
+    if (m_listing && m_listing->countsPending && (column == AstNodes || column == Functions))
+        return QStringLiteral("…"); // still being counted
     switch (column) {
     case Chunks:
         return QLocale().toString(qlonglong(node.chunks));

@@ -7,6 +7,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QScrollBar>
+#include <QSet>
 #include <QSplitter>
 #include <QTimer>
 #include <QTreeView>
@@ -177,12 +179,13 @@ void FilesView::ensureLoaded() {
 }
 
 void FilesView::updateStatus() {
-    if (m_loader->isLoading()) {
+    const FileListing *listing = m_model->listing();
+    const bool counting = listing && listing->countsPending;
+    if (m_loader->isLoading() && !counting) {
         m_status->setText(m_loader->hasListing() ? tr("Finding the files…")
                                                  : tr("Reading the files of the store…"));
         return;
     }
-    const FileListing *listing = m_model->listing();
     if (!listing)
         return;
     QString status = m_search->text().isEmpty()
@@ -190,7 +193,9 @@ void FilesView::updateStatus() {
                          : tr("%1 of %2 match")
                                .arg(number(m_model->matchingFiles()),
                                     files(std::int64_t(listing->files.size())));
-    if (!listing->sourceRead && !m_note.isEmpty())
+    if (counting)
+        status += QStringLiteral("\n") + tr("Counting AST nodes and functions…");
+    else if (!listing->sourceRead && !m_note.isEmpty())
         status += QStringLiteral("\n") + tr("Only chunks are counted: %1").arg(m_note);
     m_status->setText(status);
 }
@@ -198,12 +203,22 @@ void FilesView::updateStatus() {
 void FilesView::showTree(std::shared_ptr<const FileListing> listing,
                          std::shared_ptr<const FileTree> tree) {
     m_note = listing->note;
+    // The counts of a listing shown first without them: the same folders stay open, the view
+    // stays where it was.
+    const bool completing = m_model->listing() && m_model->listing()->countsPending;
+    QSet<QString> expanded;
+    const int scrolled = m_files->verticalScrollBar()->value();
+    if (completing)
+        collectExpanded({}, {}, expanded);
     m_model->setTree(std::move(listing), std::move(tree));
-    // A short list is shown whole; a long one by its top folders.
-    if (m_model->matchingFiles() <= 200)
+    if (completing) {
+        restoreExpanded({}, {}, expanded);
+        m_files->verticalScrollBar()->setValue(scrolled);
+    } else if (m_model->matchingFiles() <= 200) { // a short list is shown whole
         m_files->expandAll();
-    else
+    } else { // a long one by its top folders
         m_files->expandToDepth(0);
+    }
     if (!m_requestedFile.isEmpty()) {
         const QModelIndex index = m_model->indexOfPath(m_requestedFile.toStdString());
         if (index.isValid()) { // shown again after a new search: no new read
@@ -213,6 +228,30 @@ void FilesView::showTree(std::shared_ptr<const FileListing> listing,
     }
     updateStatus();
     Q_EMIT filesShown();
+}
+
+void FilesView::collectExpanded(const QModelIndex &parent, const QString &path,
+                                QSet<QString> &expanded) const {
+    for (int row = 0; row < m_model->rowCount(parent); ++row) {
+        const QModelIndex child = m_model->index(row, 0, parent);
+        if (!m_files->isExpanded(child))
+            continue;
+        const QString childPath = path + QLatin1Char('/') + child.data().toString();
+        expanded.insert(childPath);
+        collectExpanded(child, childPath, expanded);
+    }
+}
+
+void FilesView::restoreExpanded(const QModelIndex &parent, const QString &path,
+                                const QSet<QString> &expanded) {
+    for (int row = 0; row < m_model->rowCount(parent); ++row) {
+        const QModelIndex child = m_model->index(row, 0, parent);
+        const QString childPath = path + QLatin1Char('/') + child.data().toString();
+        if (!expanded.contains(childPath))
+            continue;
+        m_files->expand(child);
+        restoreExpanded(child, childPath, expanded);
+    }
 }
 
 bool FilesView::selectFile(const QString &path) {

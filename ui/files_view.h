@@ -3,6 +3,7 @@
 #include "browse/file_tree.h"
 #include "format/key_codec.h"
 
+#include <QSet>
 #include <QWidget>
 
 #include <memory>
@@ -55,6 +56,11 @@ private:
     void showDetail(const FileDetail &detail);
     void showFileAt(const QModelIndex &index);
     void updateStatus();
+    // The name paths of the folders open under `parent`, and opening them again.
+    void collectExpanded(const QModelIndex &parent, const QString &path,
+                         QSet<QString> &expanded) const;
+    void restoreExpanded(const QModelIndex &parent, const QString &path,
+                         const QSet<QString> &expanded);
 
     FileIndexLoader *m_loader;
     FilesModel *m_model;

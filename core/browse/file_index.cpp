@@ -1,5 +1,6 @@
 #include "browse/file_index.h"
 
+#include "format/json_string_scan.h"
 #include "format/stored_json.h"
 #include "source/graph_entities.h"
 #include "store/kv_store.h"
@@ -7,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 namespace magellan::fileindex {
@@ -14,52 +16,51 @@ namespace {
 
 constexpr int keysBetweenCancelChecks = 256;
 
-// Counts the elements of a top-level array as the parser passes them; builds nothing.
-class ArrayElementCounter final : public nlohmann::json_sax<nlohmann::json> {
-public:
-    std::int64_t elements = 0;
-    bool topIsArray = false;
+bool isJsonSpace(char c) {
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
 
-    bool null() override { return value(); }
-    bool boolean(bool) override { return value(); }
-    bool number_integer(number_integer_t) override { return value(); }
-    bool number_unsigned(number_unsigned_t) override { return value(); }
-    bool number_float(number_float_t, const string_t &) override { return value(); }
-    bool string(string_t &) override { return value(); }
-    bool binary(binary_t &) override { return value(); }
-    bool start_object(std::size_t) override { return open(false); }
-    bool key(string_t &) override { return true; }
-    bool end_object() override { return close(); }
-    bool start_array(std::size_t) override { return open(true); }
-    bool end_array() override { return close(); }
-    bool parse_error(std::size_t, const std::string &,
-                     const nlohmann::detail::exception &) override {
-        return false;
-    }
-
-private:
-    bool value() {
-        if (m_depth == 1)
-            ++elements;
-        return m_depth > 0; // a bare scalar is no array: stop
-    }
-    bool open(bool array) {
-        if (m_depth == 0) {
-            topIsArray = array;
-            if (!array)
-                return false;
-        } else if (m_depth == 1) {
-            ++elements;
+// Past the string that starts at the '"' at `at`, its escapes checked; npos when it is broken.
+size_t skipString(std::string_view text, size_t at) {
+    for (++at;;) {
+        at = findJsonStringSpecial(text, at, false);
+        if (at >= text.size())
+            return std::string_view::npos;
+        if (text[at] == '"')
+            return at + 1;
+        if (text[at] != '\\' || at + 1 >= text.size())
+            return std::string_view::npos; // a raw control character, or a cut escape
+        const char escape = text[at + 1];
+        if (escape == 'u') {
+            if (at + 6 > text.size())
+                return std::string_view::npos;
+            for (size_t i = at + 2; i < at + 6; ++i)
+                if (!std::isxdigit(static_cast<unsigned char>(text[i])))
+                    return std::string_view::npos;
+            at += 6;
+        } else if (std::string_view("\"\\/bfnrt").find(escape) != std::string_view::npos) {
+            at += 2;
+        } else {
+            return std::string_view::npos;
         }
-        ++m_depth;
-        return true;
     }
-    bool close() {
-        --m_depth;
-        return true;
-    }
-    int m_depth = 0;
-};
+}
+
+// Past the number or literal at `at`; npos when it is neither.
+size_t skipScalar(std::string_view text, size_t at) {
+    for (const std::string_view literal : {"true", "false", "null"})
+        if (text.substr(at, literal.size()) == literal)
+            return at + literal.size();
+    const size_t start = at;
+    if (at < text.size() && text[at] == '-')
+        ++at;
+    if (at >= text.size() || !std::isdigit(static_cast<unsigned char>(text[at])))
+        return std::string_view::npos;
+    while (at < text.size() &&
+           std::string_view("0123456789.eE+-").find(text[at]) != std::string_view::npos)
+        ++at;
+    return at > start ? at : std::string_view::npos;
+}
 
 Status cancelledStatus(const KvStore &store) {
     return Status::cancelled(
@@ -99,18 +100,82 @@ const QString noSourceNote = QStringLiteral(
 
 } // namespace
 
-std::optional<std::int64_t> arrayLength(std::string_view value) try {
-    ArrayElementCounter counter;
-    const bool parsed = nlohmann::json::sax_parse(value.begin(), value.end(), &counter);
-    if (!parsed || !counter.topIsArray)
-        return std::nullopt;
-    return counter.elements;
-} catch (const std::exception &) {
-    return std::nullopt;
+// A scan of the bytes that checks the grammar as it goes (strings, escapes, literals, numbers,
+// commas, colons, nesting) but builds nothing: the AST values a listing counts are most of a
+// store's bytes, and a SAX parse of them was most of the listing's time.
+std::optional<std::int64_t> arrayLength(std::string_view value) {
+    enum class Expect { Value, ValueOrClose, CommaOrClose, Name, NameOrClose, Colon };
+    std::vector<bool> open; // containers open: true for an object
+    Expect expect = Expect::Value;
+    std::int64_t elements = 0;
+    size_t at = 0;
+    while (true) {
+        while (at < value.size() && isJsonSpace(value[at]))
+            ++at;
+        if (at >= value.size())
+            return std::nullopt;
+        const char c = value[at];
+        switch (expect) {
+        case Expect::Name:
+        case Expect::NameOrClose:
+            if (c == '}' && expect == Expect::NameOrClose)
+                break;
+            if (c != '"' || (at = skipString(value, at)) == std::string_view::npos)
+                return std::nullopt;
+            expect = Expect::Colon;
+            continue;
+        case Expect::Colon:
+            if (c != ':')
+                return std::nullopt;
+            ++at;
+            expect = Expect::Value;
+            continue;
+        case Expect::CommaOrClose:
+            if (c == ',') {
+                ++at;
+                expect = open.back() ? Expect::Name : Expect::Value;
+                continue;
+            }
+            break;
+        case Expect::Value:
+        case Expect::ValueOrClose:
+            if (c == ']' && expect == Expect::ValueOrClose)
+                break;
+            if (open.size() == 1 && !open.back())
+                ++elements;
+            if (c == '[' || c == '{') {
+                if (open.empty() && c != '[')
+                    return std::nullopt; // an object is no array
+                open.push_back(c == '{');
+                expect = c == '{' ? Expect::NameOrClose : Expect::ValueOrClose;
+                ++at;
+                continue;
+            }
+            if (open.empty())
+                return std::nullopt; // a bare scalar
+            at = c == '"' ? skipString(value, at) : skipScalar(value, at);
+            if (at == std::string_view::npos)
+                return std::nullopt;
+            expect = Expect::CommaOrClose;
+            continue;
+        }
+        // A close, where one may come.
+        if (c != (open.back() ? '}' : ']'))
+            return std::nullopt;
+        open.pop_back();
+        ++at;
+        expect = Expect::CommaOrClose;
+        if (open.empty()) {
+            while (at < value.size() && isJsonSpace(value[at]))
+                ++at;
+            return at == value.size() ? std::optional<std::int64_t>(elements) : std::nullopt;
+        }
+    }
 }
 
 Result<FileListing> listFiles(const KvStore &store, SourceDatabase *source, KeyLayout layout,
-                              const PathPattern &pattern, const CancelCheck &cancelled) {
+                              const PathPattern &pattern, const CancelCheck &cancelled,
+                              FileCounts counts) {
     std::map<std::string, FileSummary> files;
     const auto fileAt = [&](std::string_view path) -> FileSummary & {
         auto [at, added] = files.try_emplace(std::string(path));
@@ -135,13 +200,29 @@ Result<FileListing> listFiles(const KvStore &store, SourceDatabase *source, KeyL
         return cancelled && cancelled();
     };
 
+    // A file's chunk keys come one after another: while the escaped path stays the same, the
+    // key is counted without unescaping it or looking it up.
+    std::string lastEscaped;
+    FileSummary *lastFile = nullptr; // of lastEscaped; null when its path does not match
+    bool haveLast = false;
     const auto chunks = store.cursor();
     for (chunks->seek(kvkey::chunkPrefix);
          chunks->isValid() && chunks->key().starts_with(kvkey::chunkPrefix); chunks->next()) {
         if (stopAsked())
             return cancelledStatus(store);
-        if (const auto chunk = kvkey::parseChunk(chunks->key()); chunk && matches(chunk->path))
-            ++fileAt(chunk->path).chunks;
+        const std::optional<std::string_view> escaped = kvkey::escapedChunkPath(chunks->key());
+        if (!escaped)
+            continue;
+        if (!haveLast || *escaped != lastEscaped) {
+            const auto chunk = kvkey::parseChunk(chunks->key());
+            if (!chunk)
+                continue; // an escaping the writer never spells
+            lastEscaped = *escaped;
+            haveLast = true;
+            lastFile = matches(chunk->path) ? &fileAt(chunk->path) : nullptr;
+        }
+        if (lastFile)
+            ++lastFile->chunks;
     }
     if (Status status = chunks->status(); !status.isOk())
         return status;
@@ -155,6 +236,25 @@ Result<FileListing> listFiles(const KvStore &store, SourceDatabase *source, KeyL
         listing.note = opened.status().message();
     } else {
         entities = std::move(opened.value());
+    }
+
+    if (entities && counts == FileCounts::ChunksOnly) {
+        listing.countsPending = true;
+        bool stopped = false;
+        const Status status = entities->forEachFile([&](std::int64_t, std::string_view path) {
+            if (stopAsked()) {
+                stopped = true;
+                return false;
+            }
+            if (matches(path))
+                fileAt(path);
+            return true;
+        });
+        if (stopped)
+            return cancelledStatus(store);
+        if (!status.isOk())
+            return status;
+        entities.reset();
     }
 
     if (entities) {

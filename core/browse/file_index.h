@@ -35,6 +35,15 @@ struct FileListing {
     std::vector<FileSummary> files;
     bool sourceRead = false; // graph_entities was read: AST and function counts are set
     QString note;            // why they are not, when they are not
+    // Every file is listed, but their AST and function counts are not read yet (listFiles
+    // with Counts::ChunksOnly and a source).
+    bool countsPending = false;
+};
+
+// How much a listing reads.
+enum class FileCounts {
+    All,        // chunk keys, and with a source every AST value of a File entity and cfg key
+    ChunksOnly, // chunk keys, and with a source only graph_entities' File paths: no value read
 };
 
 // One chunk of a file.
@@ -82,10 +91,12 @@ namespace fileindex {
 
 // Every file with a key in `store` whose path matches `pattern`, sorted by path: from the chunk
 // keys, and from graph_entities when `source` is given (files with an AST or functions but no
-// chunk too). Reads every chunk and cfg key, and every AST value of a File entity; Cancelled
-// when `cancelled` says so.
+// chunk too). Reads every chunk and cfg key, and every AST value of a File entity (with
+// FileCounts::ChunksOnly, only the chunk keys and the File paths: the files a full listing has,
+// sooner, unless a File entity has no AST key); Cancelled when `cancelled` says so.
 Result<FileListing> listFiles(const KvStore &store, SourceDatabase *source, KeyLayout layout,
-                              const PathPattern &pattern, const CancelCheck &cancelled);
+                              const PathPattern &pattern, const CancelCheck &cancelled,
+                              FileCounts counts = FileCounts::All);
 
 // What `store` keeps of the file at `path`: its chunks in source order with their symbols, its
 // AST keys and its functions with their block counts (those two need `source`, which may be

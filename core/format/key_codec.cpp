@@ -92,7 +92,7 @@ std::string chunk(std::string_view path, std::int64_t byteStart, std::int64_t by
     return key;
 }
 
-std::optional<ChunkKey> parseChunk(std::string_view key) {
+std::optional<std::string_view> escapedChunkPath(std::string_view key) {
     if (!key.starts_with(chunkPrefix))
         return std::nullopt;
     key.remove_prefix(chunkPrefix.size());
@@ -102,9 +102,21 @@ std::optional<ChunkKey> parseChunk(std::string_view key) {
     const size_t startColon = key.rfind(':', endColon == 0 ? 0 : endColon - 1);
     if (startColon == std::string_view::npos || startColon == endColon)
         return std::nullopt;
-    const auto byteStart = parseInt(key.substr(startColon + 1, endColon - startColon - 1));
-    const auto byteEnd = parseInt(key.substr(endColon + 1));
-    std::optional<std::string> path = unescapePath(key.substr(0, startColon));
+    if (!parseInt(key.substr(startColon + 1, endColon - startColon - 1)) ||
+        !parseInt(key.substr(endColon + 1)))
+        return std::nullopt;
+    return key.substr(0, startColon);
+}
+
+std::optional<ChunkKey> parseChunk(std::string_view key) {
+    const std::optional<std::string_view> escaped = escapedChunkPath(key);
+    if (!escaped)
+        return std::nullopt;
+    const std::string_view offsets = key.substr(chunkPrefix.size() + escaped->size() + 1);
+    const size_t colon = offsets.find(':');
+    const auto byteStart = parseInt(offsets.substr(0, colon));
+    const auto byteEnd = parseInt(offsets.substr(colon + 1));
+    std::optional<std::string> path = unescapePath(*escaped);
     if (!byteStart || !byteEnd || !path)
         return std::nullopt;
     return ChunkKey{std::move(*path), *byteStart, *byteEnd};

@@ -65,6 +65,9 @@ std::optional<std::string> unescapePath(std::string_view escaped);
 std::string chunk(std::string_view path, std::int64_t byteStart, std::int64_t byteEnd);
 // Parses a chunk key from the right; nullopt when it is not one (bad prefix, offsets, escaping).
 std::optional<ChunkKey> parseChunk(std::string_view key);
+// The escaped path of a chunk key whose offsets parse ({P}, still escaped: a view into `key`);
+// nullopt when the key is no chunk key by its prefix and offsets. Allocates nothing.
+std::optional<std::string_view> escapedChunkPath(std::string_view key);
 // {prefix}{id}, or {prefix}null for the group of NULL ids.
 std::string group(std::string_view prefix, std::optional<std::int64_t> id);
 // reject:{table}:{rowid}

@@ -92,6 +92,36 @@ private Q_SLOTS:
         }
     }
 
+    void chunksOnlyListsTheFilesWithoutReadingValues() {
+        auto store = KvStore::open(storePath(KeyLayout::Seed), KvStore::Mode::ReadOnly);
+        QVERIFY(store.isOk());
+        auto source = SourceDatabase::open(m_source, 1000);
+        QVERIFY(source.isOk());
+        const Result<FileListing> listing = fileindex::listFiles(
+            *store.value(), source.value().get(), KeyLayout::Seed, {}, {}, FileCounts::ChunksOnly);
+        QVERIFY2(listing.isOk(), qPrintable(listing.status().message()));
+        QVERIFY(listing->countsPending);
+        QVERIFY(!listing->sourceRead);
+        // The full listing's files, and the File entity with no key (empty.rs): telling it apart
+        // needs its AST value.
+        const std::vector<std::string> expected{"C:\\work\\odd:name.rs",
+                                                "a",
+                                                "a:b",
+                                                "docs/ünïcode.md",
+                                                "empty.rs",
+                                                "lib/re.py",
+                                                "src/app.py",
+                                                "tools/cli.rs"};
+        QCOMPARE(paths(listing.value()), expected);
+        const FileSummary *app = findFile(listing.value(), "src/app.py");
+        QCOMPARE(app->chunks, std::int64_t(4));
+        QVERIFY(!app->astNodes && !app->functions);
+        // Without a source there is nothing pending.
+        const Result<FileListing> chunks = fileindex::listFiles(
+            *store.value(), nullptr, KeyLayout::Seed, {}, {}, FileCounts::ChunksOnly);
+        QVERIFY(chunks.isOk() && !chunks->countsPending);
+    }
+
     void withoutTheSourceOnlyChunksAreKnown() {
         auto store = KvStore::open(storePath(KeyLayout::Seed), KvStore::Mode::ReadOnly);
         QVERIFY(store.isOk());
@@ -276,6 +306,17 @@ private Q_SLOTS:
         QTest::newRow("scalar") << QByteArray("7") << -1;
         QTest::newRow("broken") << QByteArray("[1,2") << -1;
         QTest::newRow("not json") << QByteArray("\xff\xfe") << -1;
+        QTest::newRow("spaced") << QByteArray(" [ 1 , { \"a\" : [ ] } ]\n") << 2;
+        QTest::newRow("nested") << QByteArray("[[1,[2]],{\"k\":[3,\"]\"]},-1.5e3,false]") << 4;
+        QTest::newRow("escapes") << QByteArray("[\"\\\"]\\\\\",{\"\\u00e9\":\"\\/\"}]") << 2;
+        QTest::newRow("no comma") << QByteArray("[1 2]") << -1;
+        QTest::newRow("trailing comma") << QByteArray("[1,]") << -1;
+        QTest::newRow("bad escape") << QByteArray("[\"\\q\"]") << -1;
+        QTest::newRow("bad literal") << QByteArray("[tru]") << -1;
+        QTest::newRow("no colon") << QByteArray("[{\"a\" 1}]") << -1;
+        QTest::newRow("mismatched") << QByteArray("[{]}") << -1;
+        QTest::newRow("after the end") << QByteArray("[1] 2") << -1;
+        QTest::newRow("raw control") << QByteArray("[\"a\tb\"]") << -1;
     }
     void arrayLengthCountsTopLevelElements() {
         QFETCH(QByteArray, value);
