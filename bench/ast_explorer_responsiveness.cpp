@@ -4,6 +4,7 @@
 // deepest node, listing its ancestors' children), against the same measure on the idle loop in
 // the same run. Prints figures; asserts nothing.
 #include "ast_explorer.h"
+#include "ast_tree_model.h"
 #include "browser_window.h"
 #include "test_database.h"
 #include "value_inspector.h"
