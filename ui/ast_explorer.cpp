@@ -40,6 +40,8 @@ AstExplorer::AstExplorer(QWidget *parent) : QWidget(parent) {
     m_tree->setUniformRowHeights(true);
     m_tree->setAccessibleName(tr("Syntax tree"));
     m_tree->header()->setStretchLastSection(false);
+    // Columns fit the rows in sight: measuring a thousand spans as line:column costs a frame.
+    m_tree->header()->setResizeContentsPrecision(0);
     m_code = new CodeView(this);
     m_code->setAccessibleName(tr("Source text"));
     m_splitter = new QSplitter(Qt::Horizontal, this);
@@ -68,14 +70,17 @@ AstExplorer::AstExplorer(QWidget *parent) : QWidget(parent) {
                     showSelection(node, !m_following);
             });
     connect(m_code, &CodeView::cursorMovedByUser, this, &AstExplorer::followTextCursor);
+    connect(m_code, &CodeView::textShown, this, &AstExplorer::textArrived);
 }
 
 void AstExplorer::setTree(AstTree tree) {
     m_text.reset();
+    m_arrivingText.reset();
+    m_awaitingText = false;
     m_model->setSourceText(nullptr);
     m_model->setTree(std::move(tree));
     m_code->setLineNumbers({});
-    m_code->setPlainText(QString());
+    m_code->showText(QString());
     m_banner->setText(tr("Looking for the file's text …"));
     m_selection->clear();
     m_tree->expandToDepth(0);
@@ -85,19 +90,23 @@ void AstExplorer::setTree(AstTree tree) {
 }
 
 void AstExplorer::setSourceText(const LoadedSourceText &loaded) {
-    m_text = loaded.text;
     m_banner->setText(SourceBanner::html(loaded, palette()));
-    m_model->setSourceText(m_text);
-    if (m_text) {
-        m_code->setPlainText(m_text->shownText());
-        m_code->setLineNumbers(m_text->lineNumbers());
-    } else {
-        m_code->setPlainText(QString());
-        m_code->setLineNumbers({});
-    }
+    m_model->setSourceText(loaded.text);
     m_tree->resizeColumnToContents(AstTreeModel::Span);
+    m_arrivingText = loaded.text;
+    m_awaitingText = true;
+    m_code->showText(m_arrivingText ? m_arrivingText->shownText() : QString());
+}
+
+void AstExplorer::textArrived() {
+    if (!m_awaitingText)
+        return;
+    m_awaitingText = false;
+    m_text = std::move(m_arrivingText);
+    m_code->setLineNumbers(m_text ? m_text->lineNumbers() : std::vector<int>{});
     if (const int node = selectedNode(); node >= 0)
         showSelection(node, true);
+    Q_EMIT sourceTextShown();
 }
 
 void AstExplorer::setHeaderText(const QString &text) {

@@ -28,7 +28,8 @@ public:
 
     // Shows `tree` with no text yet ("looking for the file's text").
     void setTree(AstTree tree);
-    // Shows the text found for the tree shown; ignored when it is for another key.
+    // Shows the text found for the tree shown: laid out off the GUI thread when long, so it is in
+    // the view when sourceTextShown() is emitted.
     void setSourceText(const LoadedSourceText &loaded);
     void setHeaderText(const QString &text);
 
@@ -51,10 +52,13 @@ public:
 Q_SIGNALS:
     // The person asked to pick the folder that holds the indexed files.
     void chooseFolderRequested();
+    // The text given to setSourceText() is in the view (or there was none).
+    void sourceTextShown();
 
 private:
     void showSelection(int node, bool scroll);
     void followTextCursor(qsizetype position);
+    void textArrived();
 
     QLabel *m_header;
     QLabel *m_banner;
@@ -64,7 +68,9 @@ private:
     AstTreeModel *m_model;
     CodeView *m_code;
     QLabel *m_selection;
-    std::shared_ptr<const SourceText> m_text;
+    std::shared_ptr<const SourceText> m_text;         // the text in the view
+    std::shared_ptr<const SourceText> m_arrivingText; // being laid out for the view
+    bool m_awaitingText = false;
     bool m_following = false; // selecting the node under the cursor: leave the cursor be
 };
 

@@ -1,5 +1,7 @@
 #include "code_view.h"
 
+#include "background_plain_text.h"
+
 #include <QFontDatabase>
 #include <QPainter>
 #include <QTextBlock>
@@ -8,6 +10,8 @@
 
 namespace magellan {
 namespace {
+
+constexpr int longTextBlocks = 1000; // more lines than any screen shows at once
 
 class LineNumberMargin : public QWidget {
 public:
@@ -23,7 +27,9 @@ private:
 
 } // namespace
 
-CodeView::CodeView(QWidget *parent) : QPlainTextEdit(parent), m_margin(new LineNumberMargin(this)) {
+CodeView::CodeView(QWidget *parent)
+    : QPlainTextEdit(parent), m_margin(new LineNumberMargin(this)),
+      m_background(new BackgroundPlainText(this)) {
     setReadOnly(true);
     setLineWrapMode(QPlainTextEdit::NoWrap);
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -42,6 +48,26 @@ CodeView::CodeView(QWidget *parent) : QPlainTextEdit(parent), m_margin(new LineN
         if (!m_movingCursor)
             Q_EMIT cursorMovedByUser(textCursor().position());
     });
+    connect(m_background, &BackgroundPlainText::aboutToShow, this, [this](int blocks) {
+        // The viewport takes its final width now, while the document is small: a scroll bar
+        // appearing later would narrow it and lay every block of the long text out again.
+        setVerticalScrollBarPolicy(blocks > longTextBlocks ? Qt::ScrollBarAlwaysOn
+                                                           : Qt::ScrollBarAsNeeded);
+        setViewportMargins(lineNumberWidth(blocks), 0, 0, 0);
+    });
+    connect(m_background, &BackgroundPlainText::shown, this, [this] {
+        m_highlight = {0, 0};
+        m_margin->update();
+        Q_EMIT textShown();
+    });
+}
+
+void CodeView::showText(const QString &text) {
+    m_background->setText(text);
+}
+
+bool CodeView::isTextPending() const {
+    return m_background->isPending();
 }
 
 void CodeView::setLineNumbers(std::vector<int> numbers, int firstLine) {
@@ -49,7 +75,8 @@ void CodeView::setLineNumbers(std::vector<int> numbers, int firstLine) {
     m_firstLine = firstLine;
     m_widestNumber =
         m_lineNumbers.empty() ? 0 : *std::max_element(m_lineNumbers.begin(), m_lineNumbers.end());
-    setViewportMargins(lineNumberWidth(), 0, 0, 0);
+    if (viewportMargins().left() != lineNumberWidth()) // a new width lays every block out again
+        setViewportMargins(lineNumberWidth(), 0, 0, 0);
     m_margin->update();
 }
 
@@ -90,7 +117,11 @@ void CodeView::highlightRange(qsizetype from, qsizetype to, bool scroll) {
 }
 
 int CodeView::lineNumberWidth() const {
-    const int widest = qMax(qMax(1, blockCount()) + m_firstLine - 1, m_widestNumber);
+    return lineNumberWidth(blockCount());
+}
+
+int CodeView::lineNumberWidth(int blocks) const {
+    const int widest = qMax(qMax(1, blocks) + m_firstLine - 1, m_widestNumber);
     const int digits = QString::number(widest).size();
     return 12 + fontMetrics().horizontalAdvance(QLatin1Char('9')) * digits;
 }

@@ -2,6 +2,7 @@
 
 #include "ast_explorer.h"
 #include "ast_tree_model.h"
+#include "background_plain_text.h"
 #include "code_view.h"
 #include "json_tree_model.h"
 #include "record_comparison_view.h"
@@ -133,16 +134,19 @@ ValueInspector::ValueInspector(QWidget *parent) : QWidget(parent) {
     m_header->setWordWrap(true);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_tabs = new QTabWidget(this);
+    // A large value's text and tree cost seconds to set up: only when their tab is shown.
+    connect(m_tabs, &QTabWidget::currentChanged, this, &ValueInspector::fillShownTab);
 
     m_textPage = new QWidget(this);
     m_text = new QPlainTextEdit(m_textPage);
     m_text->setReadOnly(true);
     m_text->setFont(fixed);
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_textFill = new BackgroundPlainText(m_text);
     m_showAll = new QPushButton(m_textPage);
     connect(m_showAll, &QPushButton::clicked, this, [this] {
         if (m_decoded)
-            m_text->setPlainText(QString::fromStdString(*m_decoded->pretty));
+            m_textFill->setText(QString::fromStdString(*m_decoded->pretty));
         m_showAll->hide();
     });
     auto *textLayout = new QVBoxLayout(m_textPage);
@@ -171,6 +175,7 @@ ValueInspector::ValueInspector(QWidget *parent) : QWidget(parent) {
     m_astExplorer = new AstExplorer(this);
     connect(m_astExplorer, &AstExplorer::chooseFolderRequested, this,
             &ValueInspector::chooseSourceFolder);
+    connect(m_astExplorer, &AstExplorer::sourceTextShown, this, &ValueInspector::astTextShown);
 
     m_recordModel = new RecordTableModel(this);
     m_records = newTableView(this, m_recordModel);
@@ -285,6 +290,8 @@ void ValueInspector::present(DecodedValue value) {
     m_decoded = std::move(value); // moved, not copied: a large AST is costly to copy
     const DecodedValue &decoded = *m_decoded;
     m_sourceTextShown = false;
+    m_textFilled = false;
+    m_jsonTreeFilled = false;
     m_tabs->clear();
     const QString key = QString::fromStdString(decoded.key);
     const QString stored =
@@ -398,23 +405,15 @@ void ValueInspector::present(DecodedValue value) {
         addTab(m_summary, tr("&Problem"));
     }
     const std::string &pretty = *decoded.pretty;
-    const bool truncated = pretty.size() > static_cast<size_t>(previewBytes);
-    m_text->setPlainText(QString::fromUtf8(
-        pretty.data(), static_cast<int>(std::min(pretty.size(), size_t(previewBytes)))));
-    m_showAll->setVisible(truncated);
+    m_textFill->setText(QString());
+    m_showAll->setVisible(pretty.size() > static_cast<size_t>(previewBytes));
     m_showAll->setText(
         tr("Show all of the formatted text (%1)")
             .arg(QLocale::system().formattedDataSize(static_cast<qint64>(pretty.size()))));
     addTab(m_textPage, decoded.isJson ? tr("&JSON") : tr("&Bytes"));
-    if (decoded.document) {
-        m_jsonModel->setDocument(decoded.document);
-        m_jsonTree->expandToDepth(0);
-        // Names and values fit their text; the type column takes what is left, not the middle.
-        m_jsonTree->header()->setStretchLastSection(true);
-        m_jsonTree->resizeColumnToContents(JsonTreeModel::Name);
-        m_jsonTree->resizeColumnToContents(JsonTreeModel::Value);
+    m_jsonModel->setDocument(nullptr);
+    if (decoded.document)
         addTab(m_jsonTree, tr("JSON &tree"));
-    }
     addTab(m_comparePage, tr("&Compare with source"));
     m_compareHeader->setText(tr("Looking up the source rows …"));
     m_recordComparison->clear();
@@ -558,8 +557,8 @@ void ValueInspector::showSourceText(const LoadedSourceText &loaded) {
         return;
     switch (m_decoded->kind) {
     case KeyKind::AstGroup:
-        m_astExplorer->setSourceText(loaded);
-        break;
+        m_astExplorer->setSourceText(loaded); // shown when laid out: astTextShown()
+        return;
     case KeyKind::CfgGroup: {
         QString header = loaded.functionName.isEmpty()
                              ? tr("Function: not known to the source")
@@ -595,6 +594,35 @@ void ValueInspector::showSourceText(const LoadedSourceText &loaded) {
     }
     m_sourceTextShown = true;
     Q_EMIT sourceTextLoaded(loaded.key);
+}
+
+void ValueInspector::fillShownTab() {
+    if (!m_decoded)
+        return;
+    QWidget *shown = m_tabs->currentWidget();
+    if (shown == m_textPage && !m_textFilled) {
+        m_textFilled = true;
+        const std::string &pretty = *m_decoded->pretty;
+        m_textFill->setText(QString::fromUtf8(
+            pretty.data(), qsizetype(std::min(pretty.size(), size_t(previewBytes)))));
+    } else if (shown == m_jsonTree && !m_jsonTreeFilled && m_decoded->document) {
+        m_jsonTreeFilled = true;
+        m_jsonModel->setDocument(m_decoded->document);
+        const nlohmann::ordered_json &top = *m_decoded->document;
+        if (!top.is_structured() || top.size() <= openedMembers)
+            m_jsonTree->expandToDepth(0);
+        // Names and values fit their text; the type column takes what is left, not the middle.
+        m_jsonTree->header()->setStretchLastSection(true);
+        m_jsonTree->resizeColumnToContents(JsonTreeModel::Name);
+        m_jsonTree->resizeColumnToContents(JsonTreeModel::Value);
+    }
+}
+
+void ValueInspector::astTextShown() {
+    if (!m_decoded || m_decoded->kind != KeyKind::AstGroup)
+        return;
+    m_sourceTextShown = true;
+    Q_EMIT sourceTextLoaded(QString::fromStdString(m_decoded->key));
 }
 
 void ValueInspector::highlightCfgBlock(int row) {

@@ -22,6 +22,7 @@ class QTreeView;
 namespace magellan {
 
 class AstExplorer;
+class BackgroundPlainText;
 class AstTreeModel;
 class CodeView;
 class KvStore;
@@ -38,6 +39,9 @@ class ValueInspector : public QWidget {
     Q_OBJECT
 public:
     static constexpr int previewBytes = 512 * 1024; // text shown before "Show all"
+    // A JSON tree opens its top value when it has at most this many members: listing more would
+    // stall the window.
+    static constexpr size_t openedMembers = 10000;
 
     explicit ValueInspector(QWidget *parent = nullptr);
     ~ValueInspector() override;
@@ -81,6 +85,9 @@ public:
     QString chunkFieldsText() const;
     QString showAllText() const;
     QTreeView *jsonTree() const { return m_jsonTree; }
+    // The JSON tab's text view: filled when the tab is first shown, laid out off the GUI thread.
+    QPlainTextEdit *jsonTextView() const { return m_text; }
+    QWidget *jsonTextPage() const { return m_textPage; }
 
 public Q_SLOTS:
     // Brings the Compare tab to the front, now or, while a value is decoding, when it is shown.
@@ -95,6 +102,8 @@ Q_SIGNALS:
 
 private:
     void showSourceText(const LoadedSourceText &loaded);
+    void astTextShown();
+    void fillShownTab();
     void chooseSourceFolder();
     void highlightCfgBlock(int row);
     void present(DecodedValue decoded);
@@ -111,9 +120,12 @@ private:
     QTabWidget *m_tabs;
     QWidget *m_textPage;
     QPlainTextEdit *m_text;
+    BackgroundPlainText *m_textFill;
+    bool m_textFilled = false; // the JSON tab holds the value shown
     QPushButton *m_showAll;
     QTreeView *m_jsonTree;
     JsonTreeModel *m_jsonModel;
+    bool m_jsonTreeFilled = false; // the JSON tree holds the value shown
     QWidget *m_chunkPage;
     QLabel *m_chunkFields;
     CodeView *m_code;

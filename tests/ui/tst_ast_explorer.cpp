@@ -15,6 +15,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
 #include <QTreeView>
 
 using namespace magellan;
@@ -152,6 +153,29 @@ private Q_SLOTS:
         QCOMPARE(explorer->codeView()->textCursor().position(), 1);
         // The span column shows line:column too.
         QVERIFY(explorer->model()->spanText(4).contains(QStringLiteral("2:12")));
+    }
+
+    void aLongFilesTextArrivesWithoutStallingTheWindow() {
+        // 20,000 lines: laid out off the GUI thread, the view holds it when the inspector says so.
+        QByteArray longFile;
+        for (int line = 0; line < 20000; ++line)
+            longFile += "x = " + QByteArray::number(line).rightJustified(8, '0') + "\n";
+        makeFixture(longFile, true);
+        std::unique_ptr<BrowserWindow> window(openKey(QStringLiteral("ast:1")));
+        QVERIFY(window);
+        ValueInspector *inspector = window->inspector();
+        QTRY_VERIFY_WITH_TIMEOUT(inspector->sourceTextShown(), 20000);
+        CodeView *code = inspector->astExplorer()->codeView();
+        QVERIFY(!code->isTextPending());
+        QCOMPARE(code->blockCount(), 20001);
+        QCOMPARE(code->toPlainText().left(13), QStringLiteral("x = 00000000\n"));
+        QCOMPARE(code->document()->defaultFont(), code->font());
+        QCOMPARE(code->firstLineNumber(), 1);
+        QVERIFY(code->lineNumberWidth() >=
+                code->fontMetrics().horizontalAdvance(QStringLiteral("20001")));
+        // Selecting still marks the node's bytes in the long text.
+        QVERIFY(inspector->astExplorer()->selectNode(2)); // identifier, bytes 4-5
+        QCOMPARE(highlighted(code), QStringLiteral("0"));
     }
 
     void aChangedFileIsSaidToBe() {
