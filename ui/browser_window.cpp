@@ -142,6 +142,7 @@ void BrowserWindow::buildUi() {
     toolbar->addWidget(m_search);
 
     m_inspector = new ValueInspector(this);
+    m_inspector->setStore(m_store, m_layout, m_storePath);
     connect(m_inspector, &ValueInspector::valueShown, this, [this](const QString &key) {
         if (sourcePath().isEmpty())
             m_inspector->showNoSource();
@@ -226,6 +227,7 @@ QString BrowserWindow::sourcePath() const {
 
 void BrowserWindow::setSourcePath(const QString &path) {
     m_lookup->setSourcePath(path);
+    m_inspector->setSourcePath(path);
     m_files->setSourcePath(path);
     m_model->setLabelSource(path, m_layout);
     updateStatus();

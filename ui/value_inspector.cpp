@@ -1,21 +1,31 @@
 #include "value_inspector.h"
 
+#include "ast_explorer.h"
 #include "ast_tree_model.h"
+#include "background_plain_text.h"
 #include "code_view.h"
 #include "json_tree_model.h"
 #include "record_comparison_view.h"
+#include "source_banner.h"
+#include "source_text_loader.h"
 #include "status_colours.h"
 
+#include <QCryptographicHash>
+#include <QFileDialog>
 #include <QFontDatabase>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
 #include <QStringDecoder>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -99,8 +109,11 @@ QString bytesDescription(std::string_view bytes) {
                    : QObject::tr("text, not JSON");
 }
 
-DecodedValue decode(const std::string &key, std::shared_ptr<const std::string> value) {
-    return decodeStoredValue(key, *value); // never throws: it runs on a pool thread
+// Held by pointer so that the GUI thread takes it over without copying a large AST.
+std::shared_ptr<DecodedValue> decode(const std::string &key,
+                                     std::shared_ptr<const std::string> value) {
+    // never throws: it runs on a pool thread
+    return std::make_shared<DecodedValue>(decodeStoredValue(key, *value));
 }
 
 QTableView *newTableView(QWidget *parent, QAbstractItemModel *model) {
@@ -121,16 +134,19 @@ ValueInspector::ValueInspector(QWidget *parent) : QWidget(parent) {
     m_header->setWordWrap(true);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_tabs = new QTabWidget(this);
+    // A large value's text and tree cost seconds to set up: only when their tab is shown.
+    connect(m_tabs, &QTabWidget::currentChanged, this, &ValueInspector::fillShownTab);
 
     m_textPage = new QWidget(this);
     m_text = new QPlainTextEdit(m_textPage);
     m_text->setReadOnly(true);
     m_text->setFont(fixed);
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_textFill = new BackgroundPlainText(m_text);
     m_showAll = new QPushButton(m_textPage);
     connect(m_showAll, &QPushButton::clicked, this, [this] {
         if (m_decoded)
-            m_text->setPlainText(QString::fromStdString(*m_decoded->pretty));
+            m_textFill->setText(QString::fromStdString(*m_decoded->pretty));
         m_showAll->hide();
     });
     auto *textLayout = new QVBoxLayout(m_textPage);
@@ -156,23 +172,45 @@ ValueInspector::ValueInspector(QWidget *parent) : QWidget(parent) {
     chunkLayout->addWidget(m_chunkFields);
     chunkLayout->addWidget(m_code, 1);
 
-    m_astPage = new QWidget(this);
-    m_astHeader = new QLabel(m_astPage);
-    m_astHeader->setWordWrap(true);
-    m_astHeader->setTextFormat(Qt::PlainText); // a path is text, whatever it holds
-    m_astModel = new AstTreeModel(this);
-    m_astTree = new QTreeView(m_astPage);
-    m_astTree->setModel(m_astModel);
-    m_astTree->setUniformRowHeights(true);
-    m_astTree->setAccessibleName(tr("Syntax tree"));
-    auto *astLayout = new QVBoxLayout(m_astPage);
-    astLayout->setContentsMargins(0, 0, 0, 0);
-    astLayout->addWidget(m_astHeader);
-    astLayout->addWidget(m_astTree, 1);
+    m_astExplorer = new AstExplorer(this);
+    connect(m_astExplorer, &AstExplorer::chooseFolderRequested, this,
+            &ValueInspector::chooseSourceFolder);
+    connect(m_astExplorer, &AstExplorer::sourceTextShown, this, &ValueInspector::astTextShown);
 
     m_recordModel = new RecordTableModel(this);
     m_records = newTableView(this, m_recordModel);
     m_records->setAccessibleName(tr("Records"));
+    m_records->setSelectionBehavior(QAbstractItemView::SelectRows);
+    connect(m_records->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { highlightCfgBlock(current.row()); });
+    m_cfgPage = new QWidget(this);
+    m_cfgHeader = new QLabel(m_cfgPage);
+    m_cfgHeader->setWordWrap(true);
+    m_cfgHeader->setTextFormat(Qt::PlainText);
+    m_cfgBanner = new QLabel(m_cfgPage);
+    m_cfgBanner->setWordWrap(true);
+    m_cfgBanner->setTextFormat(Qt::RichText);
+    auto *cfgFolder = new QPushButton(tr("Choose F&older…"), m_cfgPage);
+    cfgFolder->setToolTip(tr("Pick the folder that holds the indexed files; remembered for this "
+                             "store"));
+    connect(cfgFolder, &QPushButton::clicked, this, &ValueInspector::chooseSourceFolder);
+    m_cfgCode = new CodeView(m_cfgPage);
+    m_cfgCode->setAccessibleName(tr("Function source"));
+    m_cfgSplitter = new QSplitter(Qt::Horizontal, m_cfgPage);
+    m_cfgSplitter->addWidget(m_records);
+    m_cfgSplitter->addWidget(m_cfgCode);
+    m_cfgSplitter->setChildrenCollapsible(false);
+    auto *cfgBannerRow = new QHBoxLayout;
+    cfgBannerRow->addWidget(m_cfgBanner, 1);
+    cfgBannerRow->addWidget(cfgFolder, 0, Qt::AlignTop);
+    auto *cfgLayout = new QVBoxLayout(m_cfgPage);
+    cfgLayout->setContentsMargins(0, 0, 0, 0);
+    cfgLayout->addWidget(m_cfgHeader);
+    cfgLayout->addLayout(cfgBannerRow);
+    cfgLayout->addWidget(m_cfgSplitter, 1);
+
+    m_textLoader = new SourceTextLoader(this);
+    connect(m_textLoader, &SourceTextLoader::loaded, this, &ValueInspector::showSourceText);
     m_summary = new QTextBrowser(this);
     m_summary->setAccessibleName(tr("Summary"));
 
@@ -186,17 +224,18 @@ ValueInspector::ValueInspector(QWidget *parent) : QWidget(parent) {
     compareLayout->addWidget(m_compareHeader);
     compareLayout->addWidget(m_recordComparison, 1);
 
-    for (QWidget *page : std::initializer_list<QWidget *>{
-             m_textPage, m_jsonTree, m_chunkPage, m_astPage, m_records, m_summary, m_comparePage})
+    for (QWidget *page :
+         std::initializer_list<QWidget *>{m_textPage, m_jsonTree, m_chunkPage, m_astExplorer,
+                                          m_cfgPage, m_summary, m_comparePage})
         page->hide(); // shown by the tab widget when added to it
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_header);
     layout->addWidget(m_tabs, 1);
-    connect(&m_watcher, &QFutureWatcher<DecodedValue>::finished, this, [this] {
-        const DecodedValue decoded = m_watcher.result();
-        if (decoded.key == m_watcherKey)
-            present(decoded);
+    connect(&m_watcher, &QFutureWatcher<std::shared_ptr<DecodedValue>>::finished, this, [this] {
+        const std::shared_ptr<DecodedValue> decoded = m_watcher.result();
+        if (decoded && decoded->key == m_watcherKey)
+            present(std::move(*decoded)); // moved out, not copied: no one else reads it
     });
     clear();
 }
@@ -247,8 +286,12 @@ QString ValueInspector::summaryText() const {
     return m_summary->toPlainText();
 }
 
-void ValueInspector::present(const DecodedValue &decoded) {
-    m_decoded = decoded;
+void ValueInspector::present(DecodedValue value) {
+    m_decoded = std::move(value); // moved, not copied: a large AST is costly to copy
+    const DecodedValue &decoded = *m_decoded;
+    m_sourceTextShown = false;
+    m_textFilled = false;
+    m_jsonTreeFilled = false;
     m_tabs->clear();
     const QString key = QString::fromStdString(decoded.key);
     const QString stored =
@@ -293,32 +336,48 @@ void ValueInspector::present(const DecodedValue &decoded) {
                                            "�, the exact bytes are in content_base64."))
                              : QString()));
             m_code->setPlainText(chunk.content);
+            m_code->setLineNumbers({});
             addTab(m_chunkPage, tr("&Source text"));
+            m_textLoader->load(decoded.key);
         }
         break;
     case KeyKind::AstGroup:
         if (decoded.ast) {
-            m_astModel->setTree(*decoded.ast);
-            m_astHeader->setText(
+            const QString header =
                 tr("nodes: %1, roots: %2")
                     .arg(QLocale().toString(qint64(decoded.ast->nodes.size())))
                     .arg(decoded.ast->roots.size()) +
                 (decoded.ast->danglingParents
                      ? tr(", %1 with a parent outside this group").arg(decoded.ast->danglingParents)
-                     : QString()));
-            m_astTree->expandToDepth(1);
-            m_astTree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-            m_astTree->header()->setStretchLastSection(false);
-            addTab(m_astPage, tr("&AST"));
+                     : QString());
+            // The tree moves to the explorer: a copy of a 400k-node tree would stall the window.
+            m_astExplorer->setTree(std::move(*m_decoded->ast));
+            m_decoded->ast.reset();
+            m_astExplorer->setHeaderText(header);
+            addTab(m_astExplorer, tr("&AST"));
+            m_textLoader->load(decoded.key);
         }
         break;
     case KeyKind::CfgGroup:
+        if (decoded.records) {
+            m_recordModel->setTable(*decoded.records);
+            m_records->resizeColumnsToContents();
+            m_cfgSplitter->insertWidget(0, m_records);
+            m_records->show();
+            m_cfgHeader->setText(tr("Looking up the function …"));
+            m_cfgBanner->clear();
+            m_cfgCode->setPlainText(QString());
+            m_cfgCode->setLineNumbers({});
+            m_cfgText.reset();
+            addTab(m_cfgPage, tr("C&FG blocks"));
+            m_textLoader->load(decoded.key);
+        }
+        break;
     case KeyKind::Record:
         if (decoded.records) {
             m_recordModel->setTable(*decoded.records);
             m_records->resizeColumnsToContents();
-            addTab(m_records,
-                   decoded.kind == KeyKind::CfgGroup ? tr("C&FG blocks") : tr("R&ecord"));
+            addTab(m_records, tr("R&ecord"));
         }
         break;
     case KeyKind::Reject:
@@ -346,23 +405,15 @@ void ValueInspector::present(const DecodedValue &decoded) {
         addTab(m_summary, tr("&Problem"));
     }
     const std::string &pretty = *decoded.pretty;
-    const bool truncated = pretty.size() > static_cast<size_t>(previewBytes);
-    m_text->setPlainText(QString::fromUtf8(
-        pretty.data(), static_cast<int>(std::min(pretty.size(), size_t(previewBytes)))));
-    m_showAll->setVisible(truncated);
+    m_textFill->setText(QString());
+    m_showAll->setVisible(pretty.size() > static_cast<size_t>(previewBytes));
     m_showAll->setText(
         tr("Show all of the formatted text (%1)")
             .arg(QLocale::system().formattedDataSize(static_cast<qint64>(pretty.size()))));
     addTab(m_textPage, decoded.isJson ? tr("&JSON") : tr("&Bytes"));
-    if (decoded.document) {
-        m_jsonModel->setDocument(decoded.document);
-        m_jsonTree->expandToDepth(0);
-        // Names and values fit their text; the type column takes what is left, not the middle.
-        m_jsonTree->header()->setStretchLastSection(true);
-        m_jsonTree->resizeColumnToContents(JsonTreeModel::Name);
-        m_jsonTree->resizeColumnToContents(JsonTreeModel::Value);
+    m_jsonModel->setDocument(nullptr);
+    if (decoded.document)
         addTab(m_jsonTree, tr("JSON &tree"));
-    }
     addTab(m_comparePage, tr("&Compare with source"));
     m_compareHeader->setText(tr("Looking up the source rows …"));
     m_recordComparison->clear();
@@ -377,8 +428,8 @@ void ValueInspector::showComparison(const QString &key, const SourceComparison &
     if (!m_decoded || QString::fromStdString(m_decoded->key) != key)
         return;
     if (!filePath.isEmpty())
-        m_astHeader->setText(tr("File: %1 (from graph_entities)").arg(filePath) +
-                             QStringLiteral(" · ") + m_astHeader->text());
+        m_astExplorer->setHeaderText(tr("File: %1 (from graph_entities)").arg(filePath) +
+                                     QStringLiteral(" · ") + m_astExplorer->headerText());
     m_comparisonShown = true;
     m_recordComparison->clear();
     if (comparison.records.empty()) {
@@ -441,11 +492,173 @@ QString ValueInspector::showAllText() const {
 }
 
 QString ValueInspector::astHeaderText() const {
-    return m_astHeader->text();
+    return m_astExplorer->headerText();
 }
 
 QString ValueInspector::valueText() const {
     return m_decoded ? QString::fromStdString(*m_decoded->pretty) : QString();
+}
+
+} // namespace magellan
+
+namespace magellan {
+namespace {
+
+// Where the folder picked for a store's source files is remembered: one key per store path.
+QString sourceFolderSetting(const QString &storePath) {
+    return QStringLiteral("sourceFolders/") +
+           QString::fromLatin1(
+               QCryptographicHash::hash(storePath.toUtf8(), QCryptographicHash::Sha1).toHex());
+}
+
+QString plainText(const QString &html) {
+    QTextDocument document;
+    document.setHtml(html);
+    return document.toPlainText();
+}
+
+} // namespace
+
+const AstTreeModel *ValueInspector::astModel() const {
+    return m_astExplorer->model();
+}
+
+void ValueInspector::setStore(std::shared_ptr<const KvStore> store, KeyLayout layout,
+                              const QString &storePath) {
+    m_storePath = storePath;
+    m_textLoader->setStore(std::move(store), layout);
+    m_textLoader->setChosenFolder(QSettings().value(sourceFolderSetting(storePath)).toString());
+}
+
+void ValueInspector::setSourcePath(const QString &path) {
+    m_textLoader->setSourcePath(path);
+}
+
+void ValueInspector::setSourceFolder(const QString &folder) {
+    m_textLoader->setChosenFolder(folder);
+    if (!m_storePath.isEmpty())
+        QSettings().setValue(sourceFolderSetting(m_storePath), folder);
+    if (m_decoded && (m_decoded->kind == KeyKind::AstGroup ||
+                      m_decoded->kind == KeyKind::CfgGroup || m_decoded->kind == KeyKind::Chunk)) {
+        m_sourceTextShown = false;
+        m_textLoader->load(m_decoded->key);
+    }
+}
+
+void ValueInspector::chooseSourceFolder() {
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("Folder That Holds the Indexed Files"), m_textLoader->chosenFolder());
+    if (!folder.isEmpty())
+        setSourceFolder(folder);
+}
+
+void ValueInspector::showSourceText(const LoadedSourceText &loaded) {
+    if (!m_decoded || QString::fromStdString(m_decoded->key) != loaded.key)
+        return;
+    switch (m_decoded->kind) {
+    case KeyKind::AstGroup:
+        m_astExplorer->setSourceText(loaded); // shown when laid out: astTextShown()
+        return;
+    case KeyKind::CfgGroup: {
+        QString header = loaded.functionName.isEmpty()
+                             ? tr("Function: not known to the source")
+                             : tr("Function: %1").arg(loaded.functionName);
+        header += QStringLiteral(" · ") + (loaded.filePath.isEmpty()
+                                               ? tr("file not known")
+                                               : tr("File: %1").arg(loaded.filePath));
+        m_cfgHeader->setText(header);
+        m_cfgBanner->setText(SourceBanner::html(loaded, palette()));
+        m_cfgText = loaded.text;
+        m_cfgCode->setPlainText(m_cfgText ? m_cfgText->shownText() : QString());
+        m_cfgCode->setLineNumbers(m_cfgText ? m_cfgText->lineNumbers() : std::vector<int>{});
+        if (m_cfgText && loaded.functionBytes) {
+            const auto range =
+                m_cfgText->shownRange(loaded.functionBytes->first, loaded.functionBytes->second);
+            if (range.isOk())
+                m_cfgCode->highlightRange(range->first, range->second);
+        }
+        if (m_records->currentIndex().isValid())
+            highlightCfgBlock(m_records->currentIndex().row());
+        break;
+    }
+    case KeyKind::Chunk:
+        // Lines numbered as in the file, from the line the chunk starts on.
+        if (loaded.text && m_decoded->chunk) {
+            const Result<TextPosition> start = loaded.text->positionOf(m_decoded->chunk->byteStart);
+            if (start.isOk() && start->line > 0)
+                m_code->setLineNumbers({}, start->line);
+        }
+        break;
+    default:
+        return;
+    }
+    m_sourceTextShown = true;
+    Q_EMIT sourceTextLoaded(loaded.key);
+}
+
+void ValueInspector::fillShownTab() {
+    if (!m_decoded)
+        return;
+    QWidget *shown = m_tabs->currentWidget();
+    if (shown == m_textPage && !m_textFilled) {
+        m_textFilled = true;
+        const std::string &pretty = *m_decoded->pretty;
+        m_textFill->setText(QString::fromUtf8(
+            pretty.data(), qsizetype(std::min(pretty.size(), size_t(previewBytes)))));
+    } else if (shown == m_jsonTree && !m_jsonTreeFilled && m_decoded->document) {
+        m_jsonTreeFilled = true;
+        m_jsonModel->setDocument(m_decoded->document);
+        const nlohmann::ordered_json &top = *m_decoded->document;
+        if (!top.is_structured() || top.size() <= openedMembers)
+            m_jsonTree->expandToDepth(0);
+        // Names and values fit their text; the type column takes what is left, not the middle.
+        m_jsonTree->header()->setStretchLastSection(true);
+        m_jsonTree->resizeColumnToContents(JsonTreeModel::Name);
+        m_jsonTree->resizeColumnToContents(JsonTreeModel::Value);
+    }
+}
+
+void ValueInspector::astTextShown() {
+    if (!m_decoded || m_decoded->kind != KeyKind::AstGroup)
+        return;
+    m_sourceTextShown = true;
+    Q_EMIT sourceTextLoaded(QString::fromStdString(m_decoded->key));
+}
+
+void ValueInspector::highlightCfgBlock(int row) {
+    if (!m_cfgText || !m_decoded || m_decoded->kind != KeyKind::CfgGroup || !m_decoded->records ||
+        row < 0 || row >= static_cast<int>(m_decoded->records->rows.size()))
+        return;
+    const RecordTable &table = *m_decoded->records;
+    const QStringList &cells = table.rows[static_cast<size_t>(row)];
+    const auto field = [&](const char *name) -> std::optional<qint64> {
+        const qsizetype column = table.columns.indexOf(QLatin1String(name));
+        bool ok = false;
+        const qint64 value =
+            column >= 0 && column < cells.size() ? cells[column].toLongLong(&ok) : 0;
+        return ok ? std::optional<qint64>(value) : std::nullopt;
+    };
+    const std::optional<qint64> start = field("byte_start"), end = field("byte_end");
+    if (!start || !end)
+        return;
+    // The block's whole lines, as a person reads a block.
+    const auto range = m_cfgText->shownRange(*start, *end);
+    if (!range.isOk())
+        return;
+    const QString &shown = m_cfgText->shownText();
+    const qsizetype lineStart = shown.lastIndexOf(QLatin1Char('\n'), range->first - 1) + 1;
+    qsizetype lineEnd = shown.indexOf(QLatin1Char('\n'), qMax(range->first, range->second - 1));
+    if (lineEnd < 0)
+        lineEnd = shown.size();
+    m_cfgCode->highlightRange(range->first > 0 ? lineStart : 0, lineEnd);
+}
+
+QString ValueInspector::cfgHeaderText() const {
+    return m_cfgHeader->text();
+}
+
+QString ValueInspector::cfgBannerText() const {
+    return plainText(m_cfgBanner->text());
 }
 
 } // namespace magellan

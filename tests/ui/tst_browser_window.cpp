@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -371,12 +372,56 @@ private Q_SLOTS:
         QVERIFY(window->jumpTo(QStringLiteral("chunk:")));
         QTRY_VERIFY(window->inspector()->decoded().has_value());
         QTreeView *tree = window->inspector()->jsonTree();
+        window->inspector()->tabs()->setCurrentWidget(tree); // set up when first shown
         QVERIFY(tree->header()->stretchLastSection());
         for (int column : {0, 1}) { // already as wide as their text
             const int shown = tree->columnWidth(column);
             tree->resizeColumnToContents(column);
             QCOMPARE(tree->columnWidth(column), shown);
         }
+    }
+
+    void jsonTabsAreFilledWhenFirstShown() {
+        std::unique_ptr<BrowserWindow> window(BrowserWindow::open(m_store, {}, nullptr));
+        window->show();
+        QVERIFY(window->jumpTo(QStringLiteral("meta:migration")));
+        QTRY_VERIFY(window->inspector()->decoded().has_value());
+        ValueInspector *inspector = window->inspector();
+        QVERIFY(inspector->tabs()->currentWidget() != inspector->jsonTextPage());
+        QCOMPARE(inspector->jsonTextView()->toPlainText(), QString()); // not yet: not shown
+        QCOMPARE(inspector->jsonTree()->model()->rowCount(), 0);
+        inspector->tabs()->setCurrentWidget(inspector->jsonTextPage());
+        QTRY_COMPARE(inspector->jsonTextView()->toPlainText(), inspector->valueText());
+        inspector->tabs()->setCurrentWidget(inspector->jsonTree());
+        QCOMPARE(inspector->jsonTree()->model()->rowCount(), 1);
+        QVERIFY(inspector->jsonTree()->isExpanded(inspector->jsonTree()->model()->index(0, 0)));
+        // The next value starts empty again, then shows its own text.
+        QVERIFY(window->jumpTo(QStringLiteral("chunk:")));
+        QTRY_VERIFY(inspector->decoded() && inspector->decoded()->key.rfind("chunk:", 0) == 0);
+        inspector->tabs()->setCurrentWidget(inspector->jsonTextPage());
+        QTRY_COMPARE(inspector->jsonTextView()->toPlainText(), inspector->valueText());
+    }
+
+    void largeValuesTextIsLaidOutInTheBackground() {
+        const QString copy = m_dir.filePath(QStringLiteral("large-text.kv"));
+        QVERIFY(test::copyFolder(m_store, copy));
+        nlohmann::ordered_json items = nlohmann::ordered_json::array();
+        for (int i = 0; i < 30000; ++i)
+            items.push_back({{"n", i}});
+        QCOMPARE(test::tamperStore(copy, "zzz:large", items.dump()), QString());
+        std::unique_ptr<BrowserWindow> window(BrowserWindow::open(copy, {}, nullptr));
+        window->show();
+        ValueInspector *inspector = window->inspector();
+        QVERIFY(window->jumpTo(QStringLiteral("zzz:large")));
+        QTRY_VERIFY(inspector->decoded() && inspector->decoded()->key == "zzz:large");
+        inspector->tabs()->setCurrentWidget(inspector->jsonTextPage());
+        QTRY_VERIFY_WITH_TIMEOUT(inspector->jsonTextView()->toPlainText().size() > 64 * 1024,
+                                 20000);
+        QVERIFY(
+            inspector->valueText().startsWith(inspector->jsonTextView()->toPlainText().left(1000)));
+        // Too many members to open the tree's top at once: it stays closed until asked.
+        inspector->tabs()->setCurrentWidget(inspector->jsonTree());
+        QVERIFY(!inspector->jsonTree()->isExpanded(inspector->jsonTree()->model()->index(0, 0)));
     }
 
     void storesAreRememberedAndExportsSayWhereTheyWent() {
