@@ -40,8 +40,8 @@ AstExplorer::AstExplorer(QWidget *parent) : QWidget(parent) {
     m_tree->setUniformRowHeights(true);
     m_tree->setAccessibleName(tr("Syntax tree"));
     m_tree->header()->setStretchLastSection(false);
-    // Columns fit the rows in sight: measuring a thousand spans as line:column costs a frame.
-    m_tree->header()->setResizeContentsPrecision(0);
+    // Columns fit the first hundred rows: measuring a thousand spans as line:column costs a frame.
+    m_tree->header()->setResizeContentsPrecision(100);
     m_code = new CodeView(this);
     m_code->setAccessibleName(tr("Source text"));
     m_splitter = new QSplitter(Qt::Horizontal, this);
@@ -87,12 +87,25 @@ void AstExplorer::setTree(AstTree tree) {
     m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
     for (int column = 0; column < AstTreeModel::ColumnCount; ++column)
         m_tree->resizeColumnToContents(column);
+    // Deeper rows are indented and longer: room for a few levels of them from the start.
+    const QFontMetrics metrics = m_tree->fontMetrics();
+    m_tree->setColumnWidth(
+        AstTreeModel::Kind,
+        qMax(m_tree->columnWidth(AstTreeModel::Kind),
+             m_tree->indentation() * 6 +
+                 metrics.horizontalAdvance(QStringLiteral("function_definition"))));
 }
 
 void AstExplorer::setSourceText(const LoadedSourceText &loaded) {
     m_banner->setText(SourceBanner::html(loaded, palette()));
     m_model->setSourceText(loaded.text);
     m_tree->resizeColumnToContents(AstTreeModel::Span);
+    if (loaded.text)
+        m_tree->setColumnWidth(AstTreeModel::Span,
+                               qMax(m_tree->columnWidth(AstTreeModel::Span),
+                                    m_tree->fontMetrics().horizontalAdvance(
+                                        QStringLiteral("00000–00000  000:00–000:00")) +
+                                        12));
     m_arrivingText = loaded.text;
     m_awaitingText = true;
     m_code->showText(m_arrivingText ? m_arrivingText->shownText() : QString());
