@@ -10,6 +10,9 @@ namespace magellan {
 namespace {
 
 constexpr int sourceLockTimeoutMs = 2000;
+// Files counted before a listing is first shown: more than a screen of rows, a small part of the
+// walk over a big store's chunk keys.
+constexpr std::size_t firstScreenFiles = 2000;
 
 // The source at `path` opened on the calling thread; null, with `note` saying why, when there
 // is none or it cannot be opened.
@@ -66,12 +69,30 @@ void FileIndexLoader::load(const QString &pattern) {
             const std::vector<FileCounts> passes =
                 source ? std::vector<FileCounts>{FileCounts::ChunksOnly, FileCounts::All}
                        : std::vector<FileCounts>{FileCounts::All};
+            // The first pass shows its first files as soon as they are counted.
+            const auto firstFiles = [&](FileListing listing) {
+                if (!sourceNote.isEmpty())
+                    listing.note = sourceNote;
+                Result<FileTree> tree = FileTree::build(listing.files, PathPattern(pattern), {});
+                Loaded loaded;
+                loaded.generation = generation;
+                loaded.pattern = pattern;
+                loaded.listing = std::make_shared<const FileListing>(std::move(listing));
+                loaded.tree = std::make_shared<const FileTree>(std::move(tree.value()));
+                promise.addResult(std::move(loaded));
+            };
             for (const FileCounts counts : passes) {
                 Loaded loaded;
                 loaded.generation = generation;
                 loaded.pattern = pattern;
+                ListingOptions options;
+                options.counts = counts;
+                if (counts == passes.front()) {
+                    options.firstFiles = firstScreenFiles;
+                    options.firstFilesReady = firstFiles;
+                }
                 Result<FileListing> listing =
-                    fileindex::listFiles(*store, source.get(), layout, {}, cancelled, counts);
+                    fileindex::listFiles(*store, source.get(), layout, {}, cancelled, options);
                 if (!listing.isOk()) {
                     loaded.cancelled = listing.status().code() == Status::Code::Cancelled;
                     loaded.error = listing.status().message();
@@ -95,7 +116,7 @@ void FileIndexLoader::load(const QString &pattern) {
 }
 
 void FileIndexLoader::filter(const QString &pattern) {
-    if (!m_listing || m_listing->countsPending) {
+    if (!m_listing || m_listing->countsPending || m_listing->filesPending) {
         m_pattern = pattern; // applied once the listing is there
         if (!m_loading)
             load(pattern);
@@ -125,7 +146,8 @@ void FileIndexLoader::treeLoaded(int resultIndex) {
     const Loaded loaded = m_treeWatcher.resultAt(resultIndex);
     if (loaded.generation != m_treeGeneration || loaded.cancelled)
         return; // a superseded read's
-    const bool last = !loaded.listing || !loaded.listing->countsPending;
+    const bool last =
+        !loaded.listing || (!loaded.listing->countsPending && !loaded.listing->filesPending);
     if (last)
         m_loading = false;
     if (!loaded.error.isEmpty()) {

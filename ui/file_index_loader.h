@@ -14,9 +14,10 @@ namespace magellan {
 class KvStore;
 
 // Reads a store by file in the background (QtConcurrent's pool): the listing of every file,
-// the folder tree of those matching a pattern, and one file's detail. With a source, a listing
-// is shown twice: first its files with their chunks (graph_entities' paths, no value read), then
-// with the AST and function counts, which read every AST value. Each read opens the
+// the folder tree of those matching a pattern, and one file's detail. A listing is shown in
+// steps: its first files as soon as the walk over the chunk keys has counted a screenful, then
+// every file with its chunks (and graph_entities' paths, no value read), then with a source the
+// AST and function counts, which read every AST value. Each read opens the
 // source on its own thread, for a fresh snapshot; a newer request supersedes and cancels an
 // older one of its kind
 // (its result is dropped: a watcher watches only the newest). Lives on the GUI thread; signals

@@ -58,6 +58,8 @@ QVariant FilesModel::countAt(const FileTreeNode &node, int column) const {
     const bool sourceRead = m_listing && m_listing->sourceRead;
     if (m_listing && m_listing->countsPending && (column == AstNodes || column == Functions))
         return QStringLiteral("…"); // still being counted
+    if (m_listing && m_listing->filesPending && !node.isFile())
+        return QStringLiteral("…"); // a folder's sum, while its files are still being read
     switch (column) {
     case Chunks:
         return QLocale().toString(qlonglong(node.chunks));

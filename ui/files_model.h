@@ -21,6 +21,7 @@ public:
     // Shows `tree`, whose files index `listing`'s; both are kept, never changed.
     void setTree(std::shared_ptr<const FileListing> listing, std::shared_ptr<const FileTree> tree);
     const FileListing *listing() const { return m_listing.get(); }
+    const std::shared_ptr<const FileListing> &listingShared() const { return m_listing; }
     std::int64_t matchingFiles() const { return m_tree ? m_tree->matchingFiles : 0; }
     // The index of the file at `path`; invalid when the tree does not show it.
     QModelIndex indexOfPath(const std::string &path) const;

@@ -20,6 +20,7 @@ namespace {
 
 constexpr int searchDelayMs = 150; // a pause in typing, not every key, starts a new tree
 constexpr int keyRole = Qt::UserRole;
+constexpr std::int64_t shortListFiles = 200; // up to this many, every folder is open
 
 QString text(const std::string &utf8) {
     return QString::fromStdString(utf8);
@@ -181,6 +182,11 @@ void FilesView::ensureLoaded() {
 void FilesView::updateStatus() {
     const FileListing *listing = m_model->listing();
     const bool counting = listing && listing->countsPending;
+    if (listing && listing->filesPending) {
+        m_status->setText(tr("%1 so far").arg(files(std::int64_t(listing->files.size()))) +
+                          QStringLiteral("\n") + tr("Reading the files of the store…"));
+        return;
+    }
     if (m_loader->isLoading() && !counting) {
         m_status->setText(m_loader->hasListing() ? tr("Finding the files…")
                                                  : tr("Reading the files of the store…"));
@@ -203,18 +209,32 @@ void FilesView::updateStatus() {
 void FilesView::showTree(std::shared_ptr<const FileListing> listing,
                          std::shared_ptr<const FileTree> tree) {
     m_note = listing->note;
-    // The counts of a listing shown first without them: the same folders stay open, the view
-    // stays where it was.
-    const bool completing = m_model->listing() && m_model->listing()->countsPending;
-    QSet<QString> expanded;
+    // The rest of a listing shown first with its first files or without its counts: the same
+    // folders stay open, the view stays where it was; folders new at the top open as they would
+    // have in a listing shown whole.
+    const FileListing *shown = m_model->listing();
+    const bool completing = shown && (shown->countsPending || shown->filesPending);
+    const bool filling = shown && shown->filesPending;
+    QSet<QString> expanded, topBefore;
     const int scrolled = m_files->verticalScrollBar()->value();
     if (completing)
         collectExpanded({}, {}, expanded);
+    if (filling)
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            topBefore.insert(m_model->index(row, 0).data().toString());
     m_model->setTree(std::move(listing), std::move(tree));
     if (completing) {
         restoreExpanded({}, {}, expanded);
+        if (filling && m_model->matchingFiles() <= shortListFiles) {
+            m_files->expandAll();
+        } else if (filling) {
+            for (int row = 0; row < m_model->rowCount(); ++row)
+                if (const QModelIndex top = m_model->index(row, 0);
+                    !topBefore.contains(top.data().toString()))
+                    m_files->expand(top);
+        }
         m_files->verticalScrollBar()->setValue(scrolled);
-    } else if (m_model->matchingFiles() <= 200) { // a short list is shown whole
+    } else if (m_model->matchingFiles() <= shortListFiles) { // a short list is shown whole
         m_files->expandAll();
     } else { // a long one by its top folders
         m_files->expandToDepth(0);

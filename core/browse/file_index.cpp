@@ -8,7 +8,10 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <chrono>
+#include <future>
 #include <map>
 
 namespace magellan::fileindex {
@@ -173,24 +176,82 @@ std::optional<std::int64_t> arrayLength(std::string_view value) {
     }
 }
 
+namespace {
+
+using FileMap = std::map<std::string, FileSummary>;
+
+FileSummary &fileIn(FileMap &files, std::string_view path) {
+    auto [at, added] = files.try_emplace(std::string(path));
+    if (added)
+        at->second.path = path;
+    return at->second;
+}
+
+// A pattern's answer for each path met, asked once per path. One per thread.
+class PathMatcher {
+public:
+    explicit PathMatcher(const PathPattern &pattern) : m_pattern(pattern) {}
+    bool operator()(std::string_view path) {
+        auto at = m_matched.find(path);
+        if (at == m_matched.end())
+            at = m_matched.emplace(std::string(path), m_pattern.matches(path)).first;
+        return at->second;
+    }
+
+private:
+    const PathPattern &m_pattern;
+    std::map<std::string, bool, std::less<>> m_matched;
+};
+
+// Counts into `files` the chunk keys the cursor meets (it is placed on the first) of the files
+// `matches` takes; `stopAsked` is asked before each key. Each time a file's keys are all counted
+// and another file's key comes, `fileDone(its escaped path)` is called. False when stopped.
+bool countChunks(KvStore::Cursor &chunks, PathMatcher &matches, FileMap &files,
+                 const std::function<bool()> &stopAsked,
+                 const std::function<void(std::string_view)> &fileDone) {
+    // A file's chunk keys come one after another: while the escaped path stays the same, the
+    // key is counted without unescaping it or looking it up.
+    std::string lastEscaped;
+    FileSummary *lastFile = nullptr; // of lastEscaped; null when its path does not match
+    bool haveLast = false;
+    for (; chunks.isValid() && chunks.key().starts_with(kvkey::chunkPrefix); chunks.next()) {
+        if (stopAsked())
+            return false;
+        const std::optional<std::string_view> escaped = kvkey::escapedChunkPath(chunks.key());
+        if (!escaped)
+            continue;
+        if (!haveLast || *escaped != lastEscaped) {
+            const auto chunk = kvkey::parseChunk(chunks.key());
+            if (!chunk)
+                continue; // an escaping the writer never spells
+            if (lastFile && fileDone)
+                fileDone(*escaped);
+            lastEscaped = *escaped;
+            haveLast = true;
+            lastFile = matches(chunk->path) ? &fileIn(files, chunk->path) : nullptr;
+        }
+        if (lastFile)
+            ++lastFile->chunks;
+    }
+    return true;
+}
+
+} // namespace
+
 Result<FileListing> listFiles(const KvStore &store, SourceDatabase *source, KeyLayout layout,
                               const PathPattern &pattern, const CancelCheck &cancelled,
                               FileCounts counts) {
-    std::map<std::string, FileSummary> files;
-    const auto fileAt = [&](std::string_view path) -> FileSummary & {
-        auto [at, added] = files.try_emplace(std::string(path));
-        if (added)
-            at->second.path = path;
-        return at->second;
-    };
-    // Matched once per path met, not once per key.
-    std::map<std::string, bool, std::less<>> matched;
-    const auto matches = [&](std::string_view path) {
-        auto at = matched.find(path);
-        if (at == matched.end())
-            at = matched.emplace(std::string(path), pattern.matches(path)).first;
-        return at->second;
-    };
+    ListingOptions options;
+    options.counts = counts;
+    return listFiles(store, source, layout, pattern, cancelled, options);
+}
+
+Result<FileListing> listFiles(const KvStore &store, SourceDatabase *source, KeyLayout layout,
+                              const PathPattern &pattern, const CancelCheck &cancelled,
+                              const ListingOptions &options) {
+    FileMap files;
+    const auto fileAt = [&](std::string_view path) -> FileSummary & { return fileIn(files, path); };
+    PathMatcher matches(pattern);
 
     int sinceCheck = 0;
     const auto stopAsked = [&] {
@@ -199,33 +260,6 @@ Result<FileListing> listFiles(const KvStore &store, SourceDatabase *source, KeyL
         sinceCheck = 0;
         return cancelled && cancelled();
     };
-
-    // A file's chunk keys come one after another: while the escaped path stays the same, the
-    // key is counted without unescaping it or looking it up.
-    std::string lastEscaped;
-    FileSummary *lastFile = nullptr; // of lastEscaped; null when its path does not match
-    bool haveLast = false;
-    const auto chunks = store.cursor();
-    for (chunks->seek(kvkey::chunkPrefix);
-         chunks->isValid() && chunks->key().starts_with(kvkey::chunkPrefix); chunks->next()) {
-        if (stopAsked())
-            return cancelledStatus(store);
-        const std::optional<std::string_view> escaped = kvkey::escapedChunkPath(chunks->key());
-        if (!escaped)
-            continue;
-        if (!haveLast || *escaped != lastEscaped) {
-            const auto chunk = kvkey::parseChunk(chunks->key());
-            if (!chunk)
-                continue; // an escaping the writer never spells
-            lastEscaped = *escaped;
-            haveLast = true;
-            lastFile = matches(chunk->path) ? &fileAt(chunk->path) : nullptr;
-        }
-        if (lastFile)
-            ++lastFile->chunks;
-    }
-    if (Status status = chunks->status(); !status.isOk())
-        return status;
 
     FileListing listing;
     std::unique_ptr<GraphEntities> entities;
@@ -238,8 +272,10 @@ Result<FileListing> listFiles(const KvStore &store, SourceDatabase *source, KeyL
         entities = std::move(opened.value());
     }
 
-    if (entities && counts == FileCounts::ChunksOnly) {
-        listing.countsPending = true;
+    // graph_entities' File paths, before the walk when a first screen needs them too.
+    const bool firstFilesWanted = options.firstFiles > 0 && bool(options.firstFilesReady);
+    std::vector<std::string> entityPaths;
+    if (entities && (options.counts == FileCounts::ChunksOnly || firstFilesWanted)) {
         bool stopped = false;
         const Status status = entities->forEachFile([&](std::int64_t, std::string_view path) {
             if (stopAsked()) {
@@ -247,13 +283,91 @@ Result<FileListing> listFiles(const KvStore &store, SourceDatabase *source, KeyL
                 return false;
             }
             if (matches(path))
-                fileAt(path);
+                entityPaths.emplace_back(path);
             return true;
         });
         if (stopped)
             return cancelledStatus(store);
         if (!status.isOk())
             return status;
+    }
+
+    // The first files, handed over once: those counted, and the File paths before them.
+    bool firstFilesGiven = !firstFilesWanted;
+    // A path's chunk keys come before another's exactly when its chunk prefix ("chunk:" escaped
+    // path ':') sorts before the other's.
+    const auto fileDone = [&](std::string_view nextEscaped) {
+        if (firstFilesGiven || files.size() < options.firstFiles)
+            return;
+        firstFilesGiven = true;
+        std::string next(kvkey::chunkPrefix);
+        next += nextEscaped;
+        next += ':';
+        FileMap first = files;
+        for (const std::string &path : entityPaths)
+            if (chunkPathPrefix(path) < next)
+                fileIn(first, path);
+        FileListing firstListing;
+        firstListing.note = listing.note;
+        firstListing.countsPending = bool(entities);
+        firstListing.filesPending = true;
+        firstListing.files.reserve(first.size());
+        for (auto &[path, file] : first)
+            firstListing.files.push_back(std::move(file));
+        options.firstFilesReady(std::move(firstListing));
+    };
+
+    // With a split, a second thread counts the chunk keys from the middle key on into its own
+    // map while this one counts those before it; the maps are added up after.
+    std::optional<std::string> middle;
+    if (options.splitWalk) {
+        middle = store.approximateMiddleKey();
+        if (middle && (!middle->starts_with(kvkey::chunkPrefix) || *middle <= kvkey::chunkPrefix))
+            middle.reset();
+    }
+    std::atomic<bool> helperStop = false;
+    FileMap upperFiles;
+    std::future<Status> helper;
+    if (middle)
+        helper = std::async(std::launch::async, [&] {
+            PathMatcher upperMatches(pattern);
+            const auto cursor = store.cursor();
+            cursor->seek(*middle);
+            countChunks(*cursor, upperMatches, upperFiles,
+                        [&] { return helperStop.load(std::memory_order_relaxed); }, {});
+            return cursor->status();
+        });
+    const auto stopHelper = [&] {
+        helperStop = true;
+        if (helper.valid())
+            helper.wait();
+    };
+    const auto chunks = store.cursor(middle);
+    chunks->seek(kvkey::chunkPrefix);
+    if (!countChunks(*chunks, matches, files, stopAsked, fileDone)) {
+        stopHelper();
+        return cancelledStatus(store);
+    }
+    if (Status status = chunks->status(); !status.isOk()) {
+        stopHelper();
+        return status;
+    }
+    if (helper.valid()) {
+        while (helper.wait_for(std::chrono::milliseconds(20)) != std::future_status::ready)
+            if (cancelled && cancelled()) {
+                stopHelper();
+                return cancelledStatus(store);
+            }
+        if (Status status = helper.get(); !status.isOk())
+            return status;
+        for (auto &[path, file] : upperFiles) // a file the middle key cuts is in both
+            fileAt(path).chunks += file.chunks;
+    }
+
+    if (entities && options.counts == FileCounts::ChunksOnly) {
+        listing.countsPending = true;
+        for (const std::string &path : entityPaths)
+            fileAt(path);
         entities.reset();
     }
 

@@ -6,6 +6,7 @@
 
 #include <QString>
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -38,12 +39,28 @@ struct FileListing {
     // Every file is listed, but their AST and function counts are not read yet (listFiles
     // with Counts::ChunksOnly and a source).
     bool countsPending = false;
+    // Only the first files are listed (ListingOptions::firstFilesReady): the rest follow.
+    bool filesPending = false;
 };
 
 // How much a listing reads.
 enum class FileCounts {
     All,        // chunk keys, and with a source every AST value of a File entity and cfg key
     ChunksOnly, // chunk keys, and with a source only graph_entities' File paths: no value read
+};
+
+// How a listing is read, beyond what it counts.
+struct ListingOptions {
+    FileCounts counts = FileCounts::All;
+    // The chunk keys walked by two threads, split where KvStore::approximateMiddleKey halves the
+    // store, when that key falls among them (a gain only with a core to spare: bench/README.md).
+    bool splitWalk = false;
+    // Called at most once, on the calling thread, when the walk has counted the chunk keys of
+    // `firstFiles` files: a listing (filesPending set, counts as with FileCounts::ChunksOnly) of
+    // those files and of graph_entities' File paths whose chunk keys would come before the
+    // walk's place: the files of the full listing up to there, in chunk key order.
+    std::size_t firstFiles = 0;
+    std::function<void(FileListing)> firstFilesReady;
 };
 
 // One chunk of a file.
@@ -97,6 +114,10 @@ namespace fileindex {
 Result<FileListing> listFiles(const KvStore &store, SourceDatabase *source, KeyLayout layout,
                               const PathPattern &pattern, const CancelCheck &cancelled,
                               FileCounts counts = FileCounts::All);
+// The same, read as `options` say; `cancelled` is asked on the calling thread only.
+Result<FileListing> listFiles(const KvStore &store, SourceDatabase *source, KeyLayout layout,
+                              const PathPattern &pattern, const CancelCheck &cancelled,
+                              const ListingOptions &options);
 
 // What `store` keeps of the file at `path`: its chunks in source order with their symbols, its
 // AST keys and its functions with their block counts (those two need `source`, which may be

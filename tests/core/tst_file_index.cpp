@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace magellan;
 
 Q_DECLARE_METATYPE(magellan::KeyLayout)
@@ -29,6 +31,13 @@ std::vector<std::string> paths(const FileListing &listing) {
     for (const FileSummary &file : listing.files)
         all.push_back(file.path);
     return all;
+}
+
+QStringList pathList(const std::vector<std::string> &paths) {
+    QStringList list;
+    for (const std::string &path : paths)
+        list << QString::fromStdString(path);
+    return list;
 }
 
 } // namespace
@@ -294,6 +303,101 @@ private Q_SLOTS:
         QVERIFY(whole.isOk());
         QCOMPARE(whole->files.size(), size_t(50));
         QCOMPARE(whole->files.front().chunks, std::int64_t(100));
+    }
+
+    void theFirstFilesComeBeforeTheListing_data() {
+        QTest::addColumn<int>("firstFiles");
+        QTest::addColumn<std::vector<std::string>>("expected");
+        // Chunk keys in key order: C:\work\odd::name.rs, a, a::b, lib/re.py, src/app.py,
+        // tools/cli.rs; File entities without chunks (docs/ünïcode.md, empty.rs) come in where
+        // their chunk keys would.
+        QTest::newRow("two") << 2 << std::vector<std::string>{"C:\\work\\odd:name.rs", "a"};
+        QTest::newRow("four") << 4
+                              << std::vector<std::string>{
+                                     "C:\\work\\odd:name.rs", "a",        "a:b",
+                                     "docs/ünïcode.md",       "empty.rs", "lib/re.py"};
+    }
+    void theFirstFilesComeBeforeTheListing() {
+        QFETCH(int, firstFiles);
+        QFETCH(std::vector<std::string>, expected);
+        auto store = KvStore::open(storePath(KeyLayout::Seed), KvStore::Mode::ReadOnly);
+        auto source = SourceDatabase::open(m_source, 1000);
+        QVERIFY(store.isOk() && source.isOk());
+        std::vector<FileListing> first;
+        ListingOptions options;
+        options.counts = FileCounts::ChunksOnly;
+        options.firstFiles = size_t(firstFiles);
+        options.firstFilesReady = [&](FileListing listing) { first.push_back(std::move(listing)); };
+        const Result<FileListing> listing = fileindex::listFiles(
+            *store.value(), source.value().get(), KeyLayout::Seed, {}, {}, options);
+        QVERIFY2(listing.isOk(), qPrintable(listing.status().message()));
+        QCOMPARE(first.size(), size_t(1));
+        QVERIFY(first[0].filesPending && first[0].countsPending && !first[0].sourceRead);
+        QCOMPARE(pathList(paths(first[0])), pathList(expected));
+        // Their counts are those of the whole listing, which is the one read in one step.
+        const Result<FileListing> oneStep = fileindex::listFiles(
+            *store.value(), source.value().get(), KeyLayout::Seed, {}, {}, FileCounts::ChunksOnly);
+        QVERIFY(!listing->filesPending);
+        QCOMPARE(paths(listing.value()), paths(oneStep.value()));
+        for (const FileSummary &file : first[0].files)
+            QCOMPARE(file.chunks, findFile(listing.value(), file.path)->chunks);
+        // A store with no more files than asked for hands over no first files.
+        first.clear();
+        options.firstFiles = 6;
+        QVERIFY(
+            fileindex::listFiles(*store.value(), nullptr, KeyLayout::Seed, {}, {}, options).isOk());
+        QVERIFY(first.empty());
+    }
+
+    void aSplitWalkListsAsOneThreadDoes() {
+        // Enough table bytes for the store's middle key to fall among the chunk keys, with a
+        // file whose keys the middle is likely to cut (long runs of keys per file).
+        std::vector<std::pair<std::string, std::string>> entries;
+        std::uint32_t noise = 12345;
+        for (int i = 0; i < 24000; ++i) {
+            std::string value(120, ' ');
+            for (char &c : value) {
+                noise = noise * 1103515245u + 12345u;
+                c = char('a' + (noise >> 16) % 26); // barely compressible
+            }
+            entries.emplace_back(kvkey::chunk("dir" + std::to_string(i / 4000) + "/f" +
+                                                  std::to_string(i / 1000) + ".py",
+                                              i, i + 1),
+                                 value);
+        }
+        entries.emplace_back("ast:1", "[]");
+        std::sort(entries.begin(), entries.end());
+        const QString path = m_dir.filePath(QStringLiteral("split.kv"));
+        QCOMPARE(test::writeStore(path, entries), QString());
+        auto store = KvStore::open(path, KvStore::Mode::ReadOnly);
+        QVERIFY(store.isOk());
+        const std::optional<std::string> middle = store.value()->approximateMiddleKey();
+        QVERIFY(middle && middle->starts_with(kvkey::chunkPrefix));
+        ListingOptions split, oneThread;
+        split.splitWalk = true;
+        const Result<FileListing> two =
+            fileindex::listFiles(*store.value(), nullptr, KeyLayout::Seed, {}, {}, split);
+        const Result<FileListing> one =
+            fileindex::listFiles(*store.value(), nullptr, KeyLayout::Seed, {}, {}, oneThread);
+        QVERIFY(two.isOk() && one.isOk());
+        QCOMPARE(two->files.size(), size_t(24));
+        QCOMPARE(paths(two.value()), paths(one.value()));
+        for (size_t i = 0; i < one->files.size(); ++i)
+            QCOMPARE(two->files[i].chunks, one->files[i].chunks);
+        QCOMPARE(two->files.front().chunks, std::int64_t(1000));
+        // A pattern narrows both halves; cancel stops both.
+        const Result<FileListing> narrowed =
+            fileindex::listFiles(*store.value(), nullptr, KeyLayout::Seed,
+                                 PathPattern(QStringLiteral("f1*")), {}, split);
+        const Result<FileListing> narrowedOne =
+            fileindex::listFiles(*store.value(), nullptr, KeyLayout::Seed,
+                                 PathPattern(QStringLiteral("f1*")), {}, oneThread);
+        QVERIFY(narrowed.isOk() && narrowedOne.isOk());
+        QCOMPARE(narrowed->files.size(), size_t(11)); // f1, f10..f19
+        QCOMPARE(paths(narrowed.value()), paths(narrowedOne.value()));
+        const Result<FileListing> stopped = fileindex::listFiles(
+            *store.value(), nullptr, KeyLayout::Seed, {}, [] { return true; }, split);
+        QCOMPARE(stopped.status().code(), Status::Code::Cancelled);
     }
 
     void arrayLengthCountsTopLevelElements_data() {

@@ -118,6 +118,31 @@ private Q_SLOTS:
         QCOMPARE(file.siblingAtColumn(FilesModel::Functions).data().toString(), QString());
     }
 
+    void firstFilesThenTheWholeListing() {
+        FilesModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto whole = sampleListing();
+        auto first = std::make_shared<FileListing>();
+        first->filesPending = true;
+        first->countsPending = true;
+        first->files = {file("Lib/compileall.py", 10, 0, 0), file("Lib/re/__init__.py", 3, 0, 0)};
+        model.setTree(first, treeOf(*first, {}));
+        QCOMPARE(childNames(model), (QStringList{"Lib"}));
+        const QModelIndex lib = model.index(0, 0);
+        // A folder's sum waits for the rest of its files; a file's count is already whole.
+        QCOMPARE(lib.siblingAtColumn(FilesModel::Chunks).data().toString(), QStringLiteral("…"));
+        const QModelIndex compileall = model.index(1, 0, lib);
+        QCOMPARE(compileall.data().toString(), QStringLiteral("compileall.py"));
+        QCOMPARE(compileall.siblingAtColumn(FilesModel::Chunks).data().toString(),
+                 QStringLiteral("10"));
+        QCOMPARE(compileall.siblingAtColumn(FilesModel::AstNodes).data().toString(),
+                 QStringLiteral("…"));
+        model.setTree(whole, treeOf(*whole, {}));
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(model.index(3, FilesModel::Chunks).data().toString(), QStringLiteral("21"));
+    }
+
     void aBigListingBuildsQuickly() {
         auto listing = std::make_shared<FileListing>();
         for (int i = 0; i < 100000; ++i)

@@ -1,11 +1,13 @@
 // The Files view of the KV browser, used as a person would: the tree by folder, the search box
 // as one types, a file's chunks in source order, its AST entries and functions, and a
 // double-click that opens a key in the value inspector.
+#include "browse/file_index.h"
 #include "browser_window.h"
 #include "files_model.h"
 #include "files_source.h"
 #include "files_view.h"
 #include "migrate/migration.h"
+#include "store/kv_store.h"
 #include "test_database.h"
 #include "value_inspector.h"
 
@@ -17,6 +19,8 @@
 #include <QTest>
 #include <QTreeView>
 #include <QTreeWidget>
+
+#include <algorithm>
 
 using namespace magellan;
 
@@ -182,6 +186,49 @@ private Q_SLOTS:
         QTRY_VERIFY(!files->isLoading() && files->model()->matchingFiles() == 7);
         QTRY_COMPARE(sectionRows(files->detailView(), 0),
                      (QStringList{"file id 1 | 4 nodes | ast:1"}));
+    }
+
+    void theFirstScreenComesBeforeTheWholeListing() {
+        // More files than a first screen counts, in folders the first screen does not reach.
+        std::vector<std::pair<std::string, std::string>> entries;
+        for (int i = 0; i < 3500; ++i)
+            entries.emplace_back(
+                kvkey::chunk("top" + std::to_string(i / 500) + "/f" + std::to_string(i) + ".py", 0,
+                             1),
+                R"({"symbol_name":null})");
+        std::sort(entries.begin(), entries.end());
+        const QString path = m_dir.filePath(QStringLiteral("many.kv"));
+        QCOMPARE(test::writeStore(path, entries), QString());
+        auto opened = KvStore::open(path, KvStore::Mode::ReadOnly);
+        QVERIFY(opened.isOk());
+        const std::shared_ptr<const KvStore> store(std::move(opened.value()));
+        FilesView view(store, KeyLayout::Seed);
+        view.show();
+        QSignalSpy shown(&view, &FilesView::filesShown);
+        std::vector<std::shared_ptr<const FileListing>> listings;
+        connect(&view, &FilesView::filesShown, this,
+                [&] { listings.push_back(view.model()->listingShared()); });
+        view.ensureLoaded();
+        QTRY_VERIFY(!view.isLoading());
+        QCOMPARE(shown.count(), 2);
+        // First the files counted first, in chunk key order, then every file.
+        QVERIFY(listings[0]->filesPending);
+        QVERIFY(listings[0]->files.size() >= 2000 && listings[0]->files.size() < 3500);
+        QCOMPARE(listings[0]->files.front().path, std::string("top0/f0.py"));
+        QVERIFY(!listings[1]->filesPending);
+        const Result<FileListing> oneStep =
+            fileindex::listFiles(*store, nullptr, KeyLayout::Seed, {}, {});
+        QCOMPARE(listings[1]->files.size(), oneStep->files.size());
+        for (size_t i = 0; i < oneStep->files.size(); ++i) {
+            QCOMPARE(listings[1]->files[i].path, oneStep->files[i].path);
+            QCOMPARE(listings[1]->files[i].chunks, oneStep->files[i].chunks);
+        }
+        // Every top folder open, as a listing shown in one step would have them.
+        QCOMPARE(view.model()->rowCount(), 7);
+        for (int row = 0; row < 7; ++row)
+            QVERIFY(view.fileView()->isExpanded(view.model()->index(row, 0)));
+        QCOMPARE(view.statusLabel()->text().section(QLatin1Char('\n'), 0, 0),
+                 QStringLiteral("3,500 files"));
     }
 
 private:
