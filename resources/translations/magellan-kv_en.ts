@@ -215,6 +215,114 @@
     </message>
 </context>
 <context>
+    <name>SourceBanner</name>
+    <message>
+        <source>Text: the file on disk at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(✔ matches the index&apos;s %1 hash)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ The file changed since it was indexed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not match the index&apos;s %2 hash, so spans may point at other text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the index&apos;s hash is of a kind magellan-kv does not know; not checked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the index records no hash to check it against)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text: from the store&apos;s chunks; gaps where no chunk covers the text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not on disk: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No source text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder that holds the indexed files to see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SourceTextLoader</name>
+    <message>
+        <source>⋯ bytes %1–%2: no chunk of the store covers them ⋯</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>magellan::AstExplorer</name>
+    <message>
+        <source>Choose &amp;Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the folder that holds the indexed files; remembered for this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syntax tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for the file&apos;s text …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, bytes %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outside the text shown (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>magellan::AstTreeModel</name>
+    <message>
+        <source>Bytes from the file&apos;s start (end excluded), then line:column, both from 1; a column counts characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes  line:column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>magellan::BrowserWindow</name>
     <message>
         <source>All keys</source>
@@ -386,6 +494,14 @@
     </message>
     <message>
         <source>The store&apos;s files by folder: chunks, AST and functions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in Values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in &amp;Values…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -703,6 +819,137 @@ checksums: %3</source>
     </message>
     <message>
         <source>Needs the source database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting AST nodes and functions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>magellan::FindInValuesPanel</name>
+    <message>
+        <source>Text to find in values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fi&amp;nd:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Substring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A regular expression is Perl-compatible; ^ and $ match at each line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matc&amp;h case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chunk content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symbol names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AST kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any value (raw JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to look: a field of chunk or AST values, text decoded; or the raw bytes of every value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the search (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a text and press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the text to find.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 match in 1 value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches in 1 value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches in %2 values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 values scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · the first %1 listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1318,10 +1565,6 @@ Replace it? The old store is kept until the new one is complete and verified.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Syntax tree</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1471,6 +1714,61 @@ Replace it? The old store is kept until the new one is complete and verified.</s
     </message>
     <message>
         <source>nodes: %1, roots: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose F&amp;older…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the folder that holds the indexed files; remembered for this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Function source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up the function …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder That Holds the Indexed Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Function: not known to the source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Function: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>magellan::ValueMatchModel</name>
+    <message>
+        <source>%1: 1 match; double-click to open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 matches; double-click to open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
